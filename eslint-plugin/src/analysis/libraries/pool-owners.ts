@@ -1,0 +1,68 @@
+/**
+ * Constructors that own a connection pool: building one opens (and keeps) its own sockets, so a new
+ * instance per request means a new TCP+TLS handshake per request.
+ * Sources: ../shared/reference.md ("Which constructors own a connection pool").
+ */
+import type { PackageExportSpec } from '../export-spec';
+
+export type PoolFamily =
+  /** node:http(s) Agent and its subclasses: `keepAlive` defaults to false. */
+  | 'node-agent'
+  /** A subclass of http.Agent that turns keep-alive on by default (agentkeepalive). */
+  | 'keepalive-agent'
+  /** A proxy agent (subclass of http.Agent). */
+  | 'proxy-agent'
+  /** undici dispatchers: keep-alive on by default, `pipelining: 0` turns it off. */
+  | 'undici'
+  /** AWS SDK v3 clients and their NodeHttpHandler: each builds an https.Agent. */
+  | 'aws-sdk'
+  /** Added by the user through options or settings. */
+  | 'custom';
+
+export interface PoolOwnerSpec extends PackageExportSpec {
+  readonly family: PoolFamily;
+}
+
+export const POOL_OWNERS: readonly PoolOwnerSpec[] = [
+  { from: 'package', package: 'http', name: 'Agent', family: 'node-agent' },
+  { from: 'package', package: 'https', name: 'Agent', family: 'node-agent' },
+  {
+    from: 'package',
+    package: 'undici',
+    name: [
+      'Agent',
+      'Pool',
+      'Client',
+      'BalancedPool',
+      'ProxyAgent',
+      'EnvHttpProxyAgent',
+      'RetryAgent',
+      'H2CClient',
+    ],
+    family: 'undici',
+  },
+  {
+    from: 'package',
+    package: 'agentkeepalive',
+    name: ['default', 'HttpsAgent', 'HttpAgent'],
+    family: 'keepalive-agent',
+  },
+  { from: 'package', package: 'https-proxy-agent', name: ['default', 'HttpsProxyAgent'], family: 'proxy-agent' },
+  { from: 'package', package: 'http-proxy-agent', name: ['default', 'HttpProxyAgent'], family: 'proxy-agent' },
+  { from: 'package', package: 'socks-proxy-agent', name: ['default', 'SocksProxyAgent'], family: 'proxy-agent' },
+  { from: 'package', package: 'proxy-agent', name: ['default', 'ProxyAgent'], family: 'proxy-agent' },
+  { from: 'package', package: 'hpagent', name: ['HttpsProxyAgent', 'HttpProxyAgent'], family: 'proxy-agent' },
+  { from: 'package', package: '@aws-sdk/client-*', name: '*Client', family: 'aws-sdk' },
+  {
+    from: 'package',
+    package: '@smithy/node-http-handler',
+    name: ['NodeHttpHandler', 'NodeHttp2Handler'],
+    family: 'aws-sdk',
+  },
+  {
+    from: 'package',
+    package: '@aws-sdk/node-http-handler',
+    name: ['NodeHttpHandler', 'NodeHttp2Handler'],
+    family: 'aws-sdk',
+  },
+];

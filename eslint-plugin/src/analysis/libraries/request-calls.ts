@@ -1,0 +1,44 @@
+/**
+ * Calls that send one request through the agent / dispatcher given in their options and do not
+ * keep it afterwards: `fetch(url, { dispatcher })`, `https.get(url, { agent }, cb)`,
+ * `axios.get(url, { httpsAgent })`. Passing a pool to one of these uses it; passing it to any other
+ * function hands it over (it may be stored and reused).
+ */
+import type { ExportSpec } from '../export-spec';
+
+export const REQUEST_CALLS: readonly ExportSpec[] = [
+  { from: 'global', name: 'fetch' },
+  { from: 'package', package: 'http', name: ['request', 'get'] },
+  { from: 'package', package: 'https', name: ['request', 'get'] },
+  { from: 'package', package: 'undici', name: ['request', 'fetch', 'stream', 'pipeline', 'connect', 'upgrade'] },
+  { from: 'package', package: 'node-fetch', name: 'default' },
+  { from: 'package', package: 'cross-fetch', name: 'default' },
+  {
+    from: 'package',
+    package: 'axios',
+    name: ['default', 'request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch'],
+  },
+  {
+    from: 'package',
+    package: 'got',
+    name: ['default', 'get', 'post', 'put', 'patch', 'head', 'delete', 'stream', 'paginate'],
+  },
+  { from: 'package', package: 'ky', name: ['default', 'get', 'post', 'put', 'patch', 'head', 'delete'] },
+  { from: 'package', package: 'needle', name: ['default', 'request', 'get', 'post', 'put', 'patch', 'head', 'delete'] },
+  { from: 'package', package: 'request', name: ['default', 'get', 'post', 'put', 'patch', 'head', 'del', 'delete'] },
+  { from: 'package', package: 'superagent', name: ['default', 'get', 'post', 'put', 'patch', 'head', 'del', 'delete'] },
+];
+
+/**
+ * Methods called on a value that came from a pool owner or thin wrapper (`client.send()`,
+ * `pool.request()`, `api.get()`): every member use of such a value counts as a use; these names
+ * additionally mean "its connections are closed here" (so hoisting would break the next call).
+ */
+export const CLOSING_METHODS: ReadonlySet<string> = new Set(['close', 'destroy', 'end']);
+
+/**
+ * Methods that open a raw socket through an agent (`agent.connect(req, opts)` in agent-base
+ * subclasses, `agent.createConnection()`): an agent's own connection factory, called once per new
+ * connection by design. Calling these is not sending requests through the pool.
+ */
+export const SOCKET_METHODS: ReadonlySet<string> = new Set(['connect', 'createConnection', 'createSocket']);

@@ -1,0 +1,73 @@
+/**
+ * Settings → the ESLint flat config the bundled Linter runs with. Only keepalive rules are enabled;
+ * the lists from the settings reach every rule through `settings.keepalive` (read by the plugin's
+ * `analysis/settings.ts`), so this file does not depend on any rule's option names.
+ */
+import type { Linter } from 'eslint/universal';
+import type { LintOptions } from './lint-types';
+
+/** File extensions the extension lints (the languages it activates on). */
+export const LINTED_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'] as const;
+
+export function buildEslintConfig(
+  options: LintOptions,
+  plugin: NonNullable<Linter.Config['plugins']>[string],
+  parser: NonNullable<NonNullable<Linter.Config['languageOptions']>['parser']>,
+  filename: string,
+): Linter.Config[] {
+  const rules: Linter.RulesRecord = {};
+  for (const [ruleId, severity] of Object.entries(options.rules)) rules[ruleId] = severity;
+  return [
+    {
+      // A pattern like `**/*` alone does not make ESLint treat a file as matched: list the extensions.
+      files: LINTED_EXTENSIONS.map((extension) => `**/*.${extension}`),
+      plugins: { keepalive: plugin },
+      languageOptions: {
+        parser,
+        ecmaVersion: 'latest',
+        sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      // Disable comments for rules this Linter does not run (the workspace's own ESLint rules) are
+      // expected here: never report them as unused.
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      settings: {
+        keepalive: {
+          handlerRegistrations: options.handlerRegistrations,
+          poolConstructors: options.poolConstructors,
+          consumingHelpers: options.consumingHelpers,
+        },
+      },
+      rules,
+    },
+  ];
+}
+
+/**
+ * The name the Linter sees for a document: its base name, with an extension matching the language
+ * when the document has none (untitled editors), so the parser picks TS/JSX handling correctly.
+ */
+export function lintFilename(baseName: string, languageId: string): string {
+  const extension = /\.([^./\\]+)$/.exec(baseName)?.[1];
+  if (extension && (LINTED_EXTENSIONS as readonly string[]).includes(extension)) return baseName;
+  const byLanguage: Record<string, string> = {
+    javascript: 'js',
+    javascriptreact: 'jsx',
+    typescript: 'ts',
+    typescriptreact: 'tsx',
+  };
+  const chosen = byLanguage[languageId];
+  if (!chosen) throw new Error(`keepalive cannot lint language "${languageId}" (${baseName})`);
+  return `${baseName.replace(/[^\w.-]/g, '_') || 'untitled'}.${chosen}`;
+}
+
+/** A stable key for a set of lint options, part of the cache key. */
+export function optionsKey(options: LintOptions): string {
+  return JSON.stringify([
+    Object.entries(options.rules).sort(([a], [b]) => (a < b ? -1 : 1)),
+    options.handlerRegistrations,
+    options.poolConstructors,
+    options.consumingHelpers,
+    options.maxFileSize,
+  ]);
+}

@@ -1,0 +1,32 @@
+/**
+ * Entry point of the lint worker thread (bundled as `dist/lint-worker.js`). Parsing and linting take
+ * hundreds of milliseconds on large files; here they never block the extension host. Requests are
+ * answered one at a time, in order.
+ */
+import { parentPort } from 'node:worker_threads';
+import { LintEngine } from './lint-engine';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('lint-worker.js must run in a worker thread');
+
+const engine = new LintEngine();
+
+port.on('message', (message: WorkerRequest) => {
+  port.postMessage(answer(message));
+});
+
+function answer(message: WorkerRequest): WorkerResponse {
+  try {
+    switch (message.kind) {
+      case 'rules':
+        return { id: message.id, kind: 'rules', rules: engine.rules() };
+      case 'lint':
+        return { id: message.id, kind: 'lint', result: engine.lint(message.request) };
+      case 'fixAll':
+        return { id: message.id, kind: 'fixAll', result: engine.fixAll(message.request) };
+    }
+  } catch (error) {
+    return { id: message.id, kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}

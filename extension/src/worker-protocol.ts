@@ -1,0 +1,13 @@
+/** Messages between the extension host (`lint-worker-client.ts`) and the lint worker (`lint-worker.ts`). */
+import type { FixAllResult, LintRequest, LintResult, RuleInfo } from './lint-types';
+
+export type WorkerRequest =
+  | { readonly id: number; readonly kind: 'rules' }
+  | { readonly id: number; readonly kind: 'lint'; readonly request: LintRequest }
+  | { readonly id: number; readonly kind: 'fixAll'; readonly request: LintRequest };
+
+export type WorkerResponse =
+  | { readonly id: number; readonly kind: 'rules'; readonly rules: RuleInfo[] }
+  | { readonly id: number; readonly kind: 'lint'; readonly result: LintResult }
+  | { readonly id: number; readonly kind: 'fixAll'; readonly result: FixAllResult }
+  | { readonly id: number; readonly kind: 'error'; readonly message: string };

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { LintWorkerClient, WorkerRestartedError } from '../src/lint-worker-client';
+import type { LintRequest } from '../src/lint-types';
+import { readSettings } from '../src/settings';
+
+// The real bundle the extension ships: built by `npm run build -w keepalive-vscode`.
+const WORKER = join(__dirname, '..', 'dist', 'lint-worker.js');
+if (!existsSync(WORKER)) {
+  throw new Error(`${WORKER} is missing: run \`npm run build -w keepalive-vscode\` before these tests`);
+}
+
+const RULES = ['no-client-per-request', 'no-unconsumed-body', 'no-disabled-keepalive'];
+const OPTIONS = readSettings(() => undefined, RULES).settings.lint;
+const UNREAD = 'export async function f(u: string) {\n  const res = await fetch(u);\n  return res.status;\n}\n';
+
+function request(text: string): LintRequest {
+  return { filename: 'f.ts', text, options: OPTIONS };
+}
+
+describe('LintWorkerClient with dist/lint-worker.js', () => {
+  const log: string[] = [];
+  const client = new LintWorkerClient(WORKER, (line) => log.push(line));
+  after(() => client.dispose());
+
+  it('answers rules and lints in the worker thread', async () => {
+    const rules = await client.rules();
+    assert.deepEqual(rules.map((r) => r.ruleId).sort(), RULES.map((r) => `keepalive/${r}`).sort());
+    const outcome = await client.lint('doc', request(UNREAD));
+    assert.equal(outcome.status, 'done');
+    assert.deepEqual(
+      outcome.status === 'done' ? outcome.result.findings.map((f) => [f.ruleId, f.range.start.line]) : [],
+      [['keepalive/no-unconsumed-body', 1]],
+    );
+  });
+
+  it('lets a newer version of a document supersede the running and the queued lint', async () => {
+    const first = client.lint('edited', request(`${UNREAD}// v1\n`));
+    const second = client.lint('edited', request(`${UNREAD}// v2\n`));
+    const third = client.lint('edited', request(`${UNREAD}// v3\nexport const x = 1;\n`));
+    // Another document is not affected.
+    const other = client.lint('other', request(`${UNREAD}// other\n`));
+    assert.deepEqual(await first, { status: 'superseded' });
+    assert.deepEqual(await second, { status: 'superseded' });
+    const latest = await third;
+    assert.equal(latest.status, 'done');
+    assert.equal((await other).status, 'done');
+  });
+
+  it('survives a restart and lints again', async () => {
+    const interrupted = assert.rejects(client.lint('doc', request(`${UNREAD}// interrupted\n`)), WorkerRestartedError);
+    await client.restart();
+    await interrupted;
+    const outcome = await client.lint('doc', request(UNREAD));
+    assert.equal(outcome.status, 'done');
+    assert.deepEqual(log, []);
+  });
+
+  it('fails a request the worker does not answer in time, then recovers', async () => {
+    const lines: string[] = [];
+    // 1 ms: far less than starting a worker thread takes, so the first request always times out.
+    const impatient = new LintWorkerClient(WORKER, (line) => lines.push(line), 1);
+    try {
+      await assert.rejects(impatient.rules(), /did not answer request 1 \(rules\) within 1 ms/);
+      assert.match(lines.join('\n'), /restarting it/);
+    } finally {
+      await impatient.dispose();
+    }
+  });
+});
