@@ -734,11 +734,12 @@ export default createRule<Options, MessageIds>({
 // ---- helpers that need no rule state ---------------------------------------------------------------
 
 /**
- * A cheap text check before any analysis: every built-in source needs `fetch`, `undici`, or an
- * import of `http`, `https`, `axios` or `got` in the file; custom sources need their package or
- * global name.
+ * A cheap text check before any analysis: every built-in source needs the word `fetch` (the global,
+ * `node-fetch`, `cross-fetch`), `undici`, or an import of `http`, `https`, `axios` or `got` in the
+ * file; custom sources need their package or global name. `prefetch` or `fetchUser` alone do not
+ * count: neither can resolve to a response source.
  */
-const SOURCE_HINT = /fetch|undici|['"`](?:node:)?https?['"`]|['"`]axios['"`]|['"`]got['"`]/;
+const SOURCE_HINT = /\bfetch\b|undici|['"`](?:node:)?https?['"`]|['"`]axios['"`]|['"`]got['"`]/;
 
 function mayContainResponseSource(text: string, custom: readonly CustomResponseSource[]): boolean {
   if (SOURCE_HINT.test(text)) return true;

@@ -448,6 +448,44 @@ ruleTester.run('no-unconsumed-body', rule as never, {
     `export async function odd() { const res = await fetch(); return res.json(); }`,
   ],
   invalid: [
+    // The file's only hint for the cheap pre-filter is the module name of an aliased import.
+    {
+      code: `
+import get from 'cross-fetch';
+export async function ping(url: string) {
+  const response = await get(url, { method: 'POST' });
+  return response.status;
+}`,
+      errors: [
+        {
+          messageId: 'neverConsumed',
+          line: 4,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'suggestResume',
+              output: `
+import get from 'cross-fetch';
+export async function ping(url: string) {
+  const response = await get(url, { method: 'POST' });
+  response.body.resume();
+  return response.status;
+}`,
+            },
+            {
+              messageId: 'suggestRead',
+              output: `
+import get from 'cross-fetch';
+export async function ping(url: string) {
+  const response = await get(url, { method: 'POST' });
+  await response.arrayBuffer();
+  return response.status;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A response declared inside `try` leaks at the end of the handler, where it is out of scope:
     // no suggestion may insert code that names it there.
     {
