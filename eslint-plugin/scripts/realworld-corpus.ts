@@ -165,7 +165,9 @@ export function configFor(
   // ESLint ignores node_modules by default; every file here lives in one.
   const unignore: Linter.Config = { ignores: ['!**/node_modules/'] };
   const language: Linter.Config = {
-    files: ['**/*'],
+    // Every source extension by name: ESLint treats a lone `**/*` as matching no file it would not
+    // lint anyway, so `.ts` files would get "No matching configuration" and be skipped silently.
+    files: SOURCE_EXTENSIONS.map((extension) => `**/*${extension}`),
     languageOptions: { parser, ecmaVersion: 'latest', sourceType: sourceTypeOf(file.path) },
     // Packages' own eslint comments configure rules we do not load; they must not hide findings either.
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },

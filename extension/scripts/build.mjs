@@ -1,9 +1,10 @@
 // Bundles the extension with esbuild: dist/extension.js (the extension host side, `vscode` external)
 // and dist/lint-worker.js (ESLint's Linter + @typescript-eslint/parser + eslint-plugin-keepalive,
 // run in a worker thread). Copies the plugin's rule docs to dist/docs/rules for offline
-// "Show documentation".
+// "Show documentation", and the module resolver the plugin's cross-file analysis loads to
+// dist/node_modules (see shipResolver).
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,10 +45,14 @@ await Promise.all([
     entryPoints: ['src/lint-worker.ts'],
     outfile: 'dist/lint-worker.js',
     // ESLint's config loader (pulled in through @typescript-eslint/utils) imports jiti only to load
-    // TypeScript config files, which the in-process Linter never does.
-    external: ['jiti', 'jiti/*'],
+    // TypeScript config files, which the in-process Linter never does. oxc-resolver loads a native
+    // N-API binding (a .node file) that esbuild cannot bundle: it stays a require() and is shipped
+    // next to the bundle.
+    external: ['jiti', 'jiti/*', 'oxc-resolver'],
   }),
 ]);
+
+shipResolver();
 
 const docs = join(pluginDir, 'docs', 'rules');
 if (existsSync(docs)) {
@@ -55,3 +60,75 @@ if (existsSync(docs)) {
   console.log(`bundled ${readdirSync(docs).length} rule docs`);
 }
 console.log(`built ${join(dist, 'extension.js')} and ${join(dist, 'lint-worker.js')}`);
+
+/**
+ * Copies oxc-resolver (resolved as the plugin resolves it) and every native binding package of it
+ * installed here into dist/node_modules, where `require('oxc-resolver')` from dist/lint-worker.js
+ * finds them; the .vsix carries that folder (.vscodeignore). A binding is platform-specific, so the
+ * package is for the platforms whose bindings are installed: they are written to
+ * dist/vsce-targets (not shipped) for `scripts/package.mjs`. The build fails when none is installed —
+ * the extension would silently lose its cross-file analysis.
+ */
+function shipResolver() {
+  const requireFromPlugin = createRequire(join(pluginDir, 'package.json'));
+  const resolverDir = dirname(requireFromPlugin.resolve('oxc-resolver/package.json'));
+  const resolverManifest = JSON.parse(readFileSync(join(resolverDir, 'package.json'), 'utf8'));
+  const modules = join(dist, 'node_modules');
+  copyPackage(resolverDir, join(modules, 'oxc-resolver'), resolverManifest);
+
+  const requireFromResolver = createRequire(join(resolverDir, 'package.json'));
+  const shipped = [];
+  for (const name of Object.keys(resolverManifest.optionalDependencies ?? {})) {
+    let bindingDir;
+    try {
+      bindingDir = dirname(requireFromResolver.resolve(`${name}/package.json`));
+    } catch {
+      continue; // a binding for another platform: not installed here
+    }
+    const manifest = JSON.parse(readFileSync(join(bindingDir, 'package.json'), 'utf8'));
+    // The WebAssembly fallback needs further runtime packages; only self-contained .node bindings ship.
+    if (!String(manifest.main ?? '').endsWith('.node')) continue;
+    copyPackage(bindingDir, join(modules, ...name.split('/')), manifest);
+    shipped.push(name);
+  }
+  if (shipped.length === 0) {
+    console.error(`no native binding of oxc-resolver ${resolverManifest.version} is installed: run \`npm install\` on this platform`);
+    process.exit(1);
+  }
+  const targets = shipped.map(vsceTarget);
+  writeFileSync(join(dist, 'vsce-targets'), `${targets.join('\n')}\n`);
+  console.log(`shipped oxc-resolver ${resolverManifest.version} with ${shipped.join(', ')} (targets: ${targets.join(', ')})`);
+}
+
+/** Copies an npm package as published: its manifest, license and the files its `files` field lists. */
+function copyPackage(from, to, manifest) {
+  mkdirSync(to, { recursive: true });
+  const entries = ['package.json', ...(manifest.files ?? readdirSync(from))];
+  for (const entry of readdirSync(from)) if (/^licen[cs]e/i.test(entry)) entries.push(entry);
+  for (const entry of new Set(entries)) {
+    if (entry === 'node_modules' || !existsSync(join(from, entry))) continue;
+    cpSync(join(from, entry), join(to, entry), { recursive: true });
+  }
+}
+
+/** vsce's --target for a binding package name, e.g. `@oxc-resolver/binding-linux-x64-gnu` → linux-x64. */
+function vsceTarget(bindingName) {
+  const platform = bindingName.replace(/^@oxc-resolver\/binding-/, '');
+  const targets = {
+    'linux-x64-gnu': 'linux-x64',
+    'linux-arm64-gnu': 'linux-arm64',
+    'linux-arm-gnueabihf': 'linux-armhf',
+    'linux-x64-musl': 'alpine-x64',
+    'linux-arm64-musl': 'alpine-arm64',
+    'darwin-x64': 'darwin-x64',
+    'darwin-arm64': 'darwin-arm64',
+    'win32-x64-msvc': 'win32-x64',
+    'win32-arm64-msvc': 'win32-arm64',
+  };
+  const target = targets[platform];
+  if (!target) {
+    console.error(`${bindingName}: no VS Code target platform for it`);
+    process.exit(1);
+  }
+  return target;
+}

@@ -1,9 +1,13 @@
 /**
  * Lints open documents: on open, on save and (debounced) on type, publishes diagnostics, and keeps
- * the findings of each document's latest lint for the code actions.
+ * the findings of each document's latest lint for the code actions. Documents on disk are linted
+ * under their path, so the rules follow their imports; `CrossFileSync` re-lints them when a module
+ * they use changes.
  */
 import * as vscode from 'vscode';
-import { lintFilename } from './eslint-config';
+import { canonicalPath } from './canonical-path';
+import { CrossFileSync } from './cross-file-sync';
+import { lintTarget } from './lint-target';
 import type { Finding, LintRequest, LintResult, RuleInfo } from './lint-types';
 import { WorkerRestartedError, type LintWorkerClient } from './lint-worker-client';
 import { readSettings, type KeepaliveSettings } from './settings';
@@ -26,13 +30,24 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly reportedProblems = new Set<string>();
   private rulesById = new Map<string, RuleInfo>();
   private ruleNames: string[] = [];
+  private readonly crossFile: CrossFileSync;
 
   constructor(
     private readonly client: LintWorkerClient,
     private readonly standDown: StandDownMonitor,
     private readonly status: StatusItem,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.crossFile = new CrossFileSync({
+      setOverlay: (file, text) => client.setOverlay(file, text),
+      invalidate: (file) => client.invalidate(file),
+      relint: (documentKeys) => {
+        const open = vscode.workspace.textDocuments.filter((d) => documentKeys.includes(d.uri.toString()));
+        log.info(`a module changed: re-linting ${open.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')}`);
+        for (const document of open) void this.lint(document);
+      },
+    });
+  }
 
   setRules(rules: readonly RuleInfo[]): void {
     this.rulesById = new Map(rules.map((rule) => [rule.ruleId, rule]));
@@ -62,8 +77,13 @@ export class DocumentLinter implements vscode.Disposable {
 
   /** The request the worker needs to lint or fix this document. */
   requestFor(document: vscode.TextDocument, settings = this.settingsFor(document)): LintRequest {
-    const baseName = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
-    return { filename: lintFilename(baseName, document.languageId), text: document.getText(), options: settings.lint };
+    const { filename, cwd } = lintTarget(document.uri, document.languageId, workspaceFolderPath(document.uri));
+    return { filename, cwd, text: document.getText(), options: settings.lint };
+  }
+
+  /** A JS/TS file changed on disk (the file watcher): documents using it are linted again. */
+  fileChangedOnDisk(uri: vscode.Uri): void {
+    if (uri.scheme === 'file') this.crossFile.diskChanged(canonicalPath(uri.fsPath));
   }
 
   onChanged(document: vscode.TextDocument): void {
@@ -90,11 +110,14 @@ export class DocumentLinter implements vscode.Disposable {
     // Diagnostics of closed files stay only when a workspace scan put them there; an editor's own
     // lint results would be stale once the file changes on disk.
     this.diagnostics.delete(document.uri);
+    // Unsaved edits closed without saving are gone: documents using this module see the disk again.
+    this.crossFile.closed(key, document.uri.scheme === 'file' ? canonicalPath(document.uri.fsPath) : undefined);
   }
 
   /** Lints the document now (open, save, restart) and publishes the result. */
   async lint(document: vscode.TextDocument): Promise<void> {
     if (!isLintable(document) || document.isClosed) return;
+    this.syncBuffer(document);
     const settings = this.settingsFor(document);
     if (!settings.enable) return this.deactivate(document, 'keepalive.enable is false');
     const decision = await this.standDown.decisionFor(document.uri, settings.standDownForEslint);
@@ -116,6 +139,19 @@ export class DocumentLinter implements vscode.Disposable {
     }
     if (document.isClosed || document.version !== version) return;
     this.publish(document.uri, version, result);
+    // A syntax error hides the imports; the last good lint's dependencies still hold.
+    if (result.problem?.kind !== 'syntax-error') this.crossFile.linted(document.uri.toString(), result.dependencies);
+  }
+
+  /**
+   * Tells the worker what this document's buffer holds when others import it: its unsaved text, or
+   * nothing once it matches the disk (saved, or edits undone). Documents whose latest lint used it
+   * are linted again when that changed.
+   */
+  private syncBuffer(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file') return;
+    const file = canonicalPath(document.uri.fsPath);
+    this.crossFile.bufferChanged(document.uri.toString(), file, document.isDirty ? document.getText() : undefined);
   }
 
   /** Publishes a result for a document (also used by the workspace scan for files not open). */
@@ -155,6 +191,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.findings.clear();
     this.reportedProblems.clear();
     this.diagnostics.clear();
+    this.crossFile.reset();
   }
 
   dispose(): void {
@@ -163,6 +200,7 @@ export class DocumentLinter implements vscode.Disposable {
   }
 
   private deactivate(document: vscode.TextDocument, reason: string): void {
+    this.crossFile.forget(document.uri.toString());
     this.findings.delete(document.uri.toString());
     this.diagnostics.delete(document.uri);
     this.status.set(document.uri, { kind: 'inactive', reason });
@@ -173,4 +211,10 @@ export class DocumentLinter implements vscode.Disposable {
     this.reportedProblems.add(key);
     this.log.warn(line);
   }
+}
+
+/** The workspace folder holding `uri` as a file path, when it is a folder on disk. */
+export function workspaceFolderPath(uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
 }

@@ -18,6 +18,9 @@ export function buildEslintConfig(
   const rules: Linter.RulesRecord = {};
   for (const [ruleId, severity] of Object.entries(options.rules)) rules[ruleId] = severity;
   return [
+    // The extension decides what to lint (an open dependency is linted like any other file): ESLint's
+    // default ignores, which would silently skip a file under node_modules, do not apply.
+    { ignores: ['!**/node_modules/', '!.git/'] },
     {
       // A pattern like `**/*` alone does not make ESLint treat a file as matched: list the extensions.
       files: LINTED_EXTENSIONS.map((extension) => `**/*.${extension}`),
@@ -44,12 +47,23 @@ export function buildEslintConfig(
 }
 
 /**
- * The name the Linter sees for a document: its base name, with an extension matching the language
- * when the document has none (untitled editors), so the parser picks TS/JSX handling correctly.
+ * The synthetic name the Linter sees for a document that is not a file on disk (untitled, virtual):
+ * its base name, with an extension matching the language when it has none, so the parser picks
+ * TS/JSX handling correctly. Relative, so the rules never follow its imports.
  */
 export function lintFilename(baseName: string, languageId: string): string {
-  const extension = /\.([^./\\]+)$/.exec(baseName)?.[1];
-  if (extension && (LINTED_EXTENSIONS as readonly string[]).includes(extension)) return baseName;
+  if (hasLintedExtension(baseName)) return baseName;
+  return `${baseName.replace(/[^\w.-]/g, '_') || 'untitled'}.${extensionFor(languageId, baseName)}`;
+}
+
+/** Whether the file name ends in an extension the config matches. */
+export function hasLintedExtension(name: string): boolean {
+  const extension = /\.([^./\\]+)$/.exec(name)?.[1];
+  return extension !== undefined && (LINTED_EXTENSIONS as readonly string[]).includes(extension);
+}
+
+/** The file extension that makes the parser treat text as `languageId`. */
+export function extensionFor(languageId: string, name: string): string {
   const byLanguage: Record<string, string> = {
     javascript: 'js',
     javascriptreact: 'jsx',
@@ -57,8 +71,8 @@ export function lintFilename(baseName: string, languageId: string): string {
     typescriptreact: 'tsx',
   };
   const chosen = byLanguage[languageId];
-  if (!chosen) throw new Error(`keepalive cannot lint language "${languageId}" (${baseName})`);
-  return `${baseName.replace(/[^\w.-]/g, '_') || 'untitled'}.${chosen}`;
+  if (!chosen) throw new Error(`keepalive cannot lint language "${languageId}" (${name})`);
+  return chosen;
 }
 
 /** A stable key for a set of lint options, part of the cache key. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { KeepaliveCodeActions } from './code-actions';
 import { showDocumentation } from './documentation';
 import { DocumentLinter } from './document-linter';
+import { LINTED_EXTENSIONS } from './eslint-config';
 import { LintWorkerClient } from './lint-worker-client';
 import { createLog } from './output-log';
 import { ESLINT_CONFIG_FILES } from './stand-down';
@@ -47,7 +48,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return { rules, documents: await lintOpenDocuments() };
   };
 
+  // Modules changed outside the editor (saved, git checkout, a terminal edit): re-lint their users.
+  const moduleWatcher = vscode.workspace.createFileSystemWatcher(`**/*.{${LINTED_EXTENSIONS.join(',')}}`);
+  const onDisk = (uri: vscode.Uri): void => linter.fileChangedOnDisk(uri);
+
   context.subscriptions.push(
+    moduleWatcher,
+    moduleWatcher.onDidChange(onDisk),
+    moduleWatcher.onDidCreate(onDisk),
+    moduleWatcher.onDidDelete(onDisk),
     vscode.languages.registerCodeActionsProvider([...LINTED_LANGUAGES], codeActions, KeepaliveCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((document) => void linter.lint(document)),
     vscode.workspace.onDidChangeTextDocument((event) => {

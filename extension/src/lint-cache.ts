@@ -1,6 +1,8 @@
 /**
  * Results of recent lints keyed by (file name, options, text), so re-linting an unchanged document —
  * on focus, on save right after an on-type lint, a second scan — costs a hash instead of a parse.
+ * A result that followed imports also depends on other modules: `LintEngine` stores their versions
+ * with it (`dependency-versions.ts`) and reuses it only while they are unchanged.
  * Bounded LRU: Map iteration order is insertion order, so the first key is the least recently used.
  */
 import { createHash } from 'node:crypto';

@@ -2,12 +2,20 @@
  * The in-process lint: ESLint's `Linter` with @typescript-eslint/parser and eslint-plugin-keepalive,
  * turned into editor-ready findings. Runs inside the lint worker (see `lint-worker.ts`) and in the
  * benchmark, so both measure the same code path. No `vscode` import.
+ *
+ * Cross-file: the rules follow a file's imports into the project's modules through the plugin's
+ * module graph. Each result lists the modules it used; editor buffers of unsaved modules reach the
+ * graph as overlays, and a cached result is reused only while its modules are unchanged.
  */
+import { isAbsolute } from 'node:path';
 import { Linter } from 'eslint/universal';
 import * as parser from '@typescript-eslint/parser';
 import bundledPlugin = require('eslint-plugin-keepalive');
+import * as bundledModuleGraph from 'eslint-plugin-keepalive/module-graph';
+import { DependencyVersions, type DependencyStamp } from './dependency-versions';
 import { buildEslintConfig, optionsKey } from './eslint-config';
 import { LintCache } from './lint-cache';
+import { linterCwd } from './lint-target';
 import type { Finding, FixAllResult, LintRequest, LintResult, RuleInfo } from './lint-types';
 import { LineIndex, minimalEdit, rangeFromEslintLocation } from './text-positions';
 
@@ -25,14 +33,35 @@ export interface RulePlugin {
   readonly rules: Readonly<Record<string, { readonly meta?: RuleMeta }>>;
 }
 
+/** The plugin's module graph (`eslint-plugin-keepalive/module-graph`): what editors tell it and ask it. */
+export interface ModuleGraph {
+  /** Project modules whose summaries the last lint of `file` used (absolute paths). */
+  dependenciesOf(file: string): readonly string[];
+  /** Use `text` instead of the file on disk for `file`; undefined removes it. */
+  setOverlay(file: string, text: string | undefined): void;
+  /** Forget cached summaries of `file` (it changed on disk). */
+  invalidate(file: string): void;
+}
+
+interface CachedLint {
+  readonly result: LintResult;
+  readonly dependencies: readonly DependencyStamp[];
+}
+
 const RULE_PREFIX = 'keepalive/';
 
 export class LintEngine {
-  private readonly linter = new Linter({ configType: 'flat' });
-  private readonly cache = new LintCache<LintResult>(64);
+  private readonly cache = new LintCache<CachedLint>(64);
+  private readonly versions = new DependencyVersions();
 
-  /** @param plugin the rules to run as `keepalive/*` (the bundled eslint-plugin-keepalive) */
-  constructor(private readonly plugin: RulePlugin = bundledPlugin as unknown as RulePlugin) {}
+  /**
+   * @param plugin the rules to run as `keepalive/*` (the bundled eslint-plugin-keepalive)
+   * @param moduleGraph the plugin's module graph (the bundled plugin's)
+   */
+  constructor(
+    private readonly plugin: RulePlugin = bundledPlugin as unknown as RulePlugin,
+    private readonly moduleGraph: ModuleGraph = bundledModuleGraph,
+  ) {}
 
   /** The plugin's rules, with the documentation and fix capabilities the code actions need. */
   rules(): RuleInfo[] {
@@ -47,12 +76,27 @@ export class LintEngine {
 
   lint(request: LintRequest): LintResult {
     const started = performance.now();
-    const key = LintCache.key(request.filename, optionsKey(request.options), request.text);
+    const cwd = linterCwd(request.filename, request.cwd);
+    const key = LintCache.key(request.filename, `${optionsKey(request.options)}\0${cwd}`, request.text);
     const cached = this.cache.get(key);
-    if (cached) return { ...cached, fromCache: true, durationMs: performance.now() - started };
+    if (cached && this.versions.isCurrent(cached.dependencies)) {
+      return { ...cached.result, fromCache: true, durationMs: performance.now() - started };
+    }
     const result = this.lintUncached(request, started);
-    this.cache.set(key, result);
+    this.cache.set(key, { result, dependencies: this.versions.stamp(result.dependencies) });
     return result;
+  }
+
+  /** An editor holds unsaved `text` for `file` (undefined: the editor matches the disk again). */
+  setOverlay(file: string, text: string | undefined): void {
+    this.moduleGraph.setOverlay(file, text);
+    this.versions.changed(file);
+  }
+
+  /** `file` changed on disk (saved, checked out, written by a tool). */
+  invalidate(file: string): void {
+    this.moduleGraph.invalidate(file);
+    this.versions.changed(file);
   }
 
   /** Applies every autofix of the keepalive rules (never suggestions), as ESLint --fix does. */
@@ -60,7 +104,7 @@ export class LintEngine {
     if (this.tooLarge(request)) return { fixedCount: 0 };
     // The typings say boolean; Linter and SourceCodeFixer also accept a predicate over messages.
     const onlyKeepalive = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith(RULE_PREFIX) === true;
-    const report = this.linter.verifyAndFix(request.text, this.config(request), {
+    const report = this.linterFor(request).verifyAndFix(request.text, this.config(request), {
       filename: request.filename,
       fix: onlyKeepalive as unknown as boolean,
     });
@@ -87,17 +131,19 @@ export class LintEngine {
         },
         durationMs: elapsed(),
         fromCache: false,
+        dependencies: [],
       };
     }
     let messages: Linter.LintMessage[];
     try {
-      messages = this.linter.verify(request.text, this.config(request), { filename: request.filename });
+      messages = this.linterFor(request).verify(request.text, this.config(request), { filename: request.filename });
     } catch (error) {
       return {
         findings: [],
         problem: { kind: 'internal-error', message: error instanceof Error ? error.message : String(error) },
         durationMs: elapsed(),
         fromCache: false,
+        dependencies: [],
       };
     }
     const fatal = messages.find((m) => m.fatal);
@@ -107,13 +153,32 @@ export class LintEngine {
         problem: { kind: 'syntax-error', message: `line ${fatal.line}: ${fatal.message}` },
         durationMs: elapsed(),
         fromCache: false,
+        dependencies: [],
+      };
+    }
+    // The Linter reports a file no config matches as a plain warning without a rule: never let that
+    // pass as "no findings".
+    const unmatched = messages.find((m) => m.ruleId === null && m.message.startsWith('No matching configuration'));
+    if (unmatched) {
+      return {
+        findings: [],
+        problem: { kind: 'internal-error', message: unmatched.message },
+        durationMs: elapsed(),
+        fromCache: false,
+        dependencies: [],
       };
     }
     const index = new LineIndex(request.text);
     const findings = messages
       .filter((m) => m.ruleId?.startsWith(RULE_PREFIX) === true)
       .map((m) => toFinding(m, index));
-    return { findings, durationMs: elapsed(), fromCache: false };
+    const dependencies = isAbsolute(request.filename) ? [...this.moduleGraph.dependenciesOf(request.filename)] : [];
+    return { findings, durationMs: elapsed(), fromCache: false, dependencies };
+  }
+
+  /** A Linter whose cwd contains the file (see `linterCwd`); constructing one costs microseconds. */
+  private linterFor(request: LintRequest): Linter {
+    return new Linter({ configType: 'flat', cwd: linterCwd(request.filename, request.cwd) });
   }
 
   private tooLarge(request: LintRequest): boolean {

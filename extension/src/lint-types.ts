@@ -46,6 +46,11 @@ export interface LintResult {
   /** Time spent in the worker on this request (0 when served from the cache). */
   readonly durationMs: number;
   readonly fromCache: boolean;
+  /**
+   * Other project modules (absolute real paths) whose content this result depends on: the rules
+   * followed imports into them. A change to one of them makes this result stale.
+   */
+  readonly dependencies: readonly string[];
 }
 
 export interface FixAllResult {
@@ -73,7 +78,13 @@ export interface RuleInfo {
 }
 
 export interface LintRequest {
+  /**
+   * The name the rules see: the document's absolute path when it is a file on disk (so its imports
+   * can be followed), a synthetic relative name otherwise (see `lint-target.ts`).
+   */
   readonly filename: string;
   readonly text: string;
   readonly options: LintOptions;
+  /** ESLint's working directory (the workspace folder); files outside it are linted all the same. */
+  readonly cwd?: string;
 }

@@ -3,6 +3,10 @@
  * for the same document supersedes both a queued one and the running one (whose result, when it comes
  * back, is dropped), so a burst of keystrokes costs at most two lints and never publishes stale
  * results. A worker that crashes or stops answering is replaced on the next request.
+ *
+ * Unsaved editor buffers of project modules (overlays) live here too: they are sent to the worker
+ * when they change and replayed to every new worker before its first request, so a restart never
+ * makes cross-file findings fall back to the text on disk.
  */
 import { Worker } from 'node:worker_threads';
 import type { FixAllResult, LintRequest, LintResult, RuleInfo } from './lint-types';
@@ -31,13 +35,16 @@ interface DocumentState {
 type RequestBody =
   | { readonly kind: 'rules' }
   | { readonly kind: 'lint'; readonly request: LintRequest }
-  | { readonly kind: 'fixAll'; readonly request: LintRequest };
+  | { readonly kind: 'fixAll'; readonly request: LintRequest }
+  | { readonly kind: 'setOverlay'; readonly file: string; readonly text: string | undefined }
+  | { readonly kind: 'invalidate'; readonly file: string };
 
 export class LintWorkerClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly documents = new Map<string, DocumentState>();
+  private readonly overlays = new Map<string, string>();
 
   /**
    * @param scriptPath absolute path of `dist/lint-worker.js`
@@ -81,6 +88,30 @@ export class LintWorkerClient {
       }
       this.start(documentKey, current, request, resolve, reject);
     });
+  }
+
+  /**
+   * Makes the worker read `text` for the module `file` (absolute real path) instead of the file on
+   * disk; `undefined` removes the overlay. Requests sent afterwards see the change. Returns whether
+   * anything changed.
+   */
+  setOverlay(file: string, text: string | undefined): boolean {
+    if (this.overlays.get(file) === text) return false;
+    if (text === undefined) this.overlays.delete(file);
+    else this.overlays.set(file, text);
+    // Without a running worker there is nothing to tell: the next one gets every overlay at start.
+    if (this.worker) this.notify(this.worker, { kind: 'setOverlay', file, text });
+    return true;
+  }
+
+  /** `file` changed on disk: the worker forgets what it learnt from it. */
+  invalidate(file: string): void {
+    if (this.worker) this.notify(this.worker, { kind: 'invalidate', file });
+  }
+
+  /** Files with an overlay (for the output log and tests). */
+  overlayFiles(): string[] {
+    return [...this.overlays.keys()];
   }
 
   /** Stops the worker; the next request starts a fresh one. Outstanding requests fail. */
@@ -127,7 +158,17 @@ export class LintWorkerClient {
   }
 
   private send(body: RequestBody): Promise<WorkerResponse> {
-    const worker = this.ensureWorker();
+    return this.request(this.ensureWorker(), body);
+  }
+
+  /** A request whose answer nobody waits for; a failure is logged unless the worker was restarted. */
+  private notify(worker: Worker, body: RequestBody): void {
+    this.request(worker, body).catch((error: Error) => {
+      if (!(error instanceof WorkerRestartedError)) this.log(`lint worker failed ${body.kind}: ${error.message}`);
+    });
+  }
+
+  private request(worker: Worker, body: RequestBody): Promise<WorkerResponse> {
     const id = this.nextId++;
     return new Promise<WorkerResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -173,6 +214,7 @@ export class LintWorkerClient {
       }
     });
     this.worker = worker;
+    for (const [file, text] of this.overlays) this.notify(worker, { kind: 'setOverlay', file, text });
     return worker;
   }
 

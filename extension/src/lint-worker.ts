@@ -1,7 +1,7 @@
 /**
  * Entry point of the lint worker thread (bundled as `dist/lint-worker.js`). Parsing and linting take
  * hundreds of milliseconds on large files; here they never block the extension host. Requests are
- * answered one at a time, in order.
+ * answered one at a time, in order: an overlay or invalidation posted before a lint is seen by it.
  */
 import { parentPort } from 'node:worker_threads';
 import { LintEngine } from './lint-engine';
@@ -25,6 +25,12 @@ function answer(message: WorkerRequest): WorkerResponse {
         return { id: message.id, kind: 'lint', result: engine.lint(message.request) };
       case 'fixAll':
         return { id: message.id, kind: 'fixAll', result: engine.fixAll(message.request) };
+      case 'setOverlay':
+        engine.setOverlay(message.file, message.text);
+        return { id: message.id, kind: 'done' };
+      case 'invalidate':
+        engine.invalidate(message.file);
+        return { id: message.id, kind: 'done' };
     }
   } catch (error) {
     return { id: message.id, kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -4,8 +4,9 @@
  * Problems view like an open file's.
  */
 import * as vscode from 'vscode';
-import type { DocumentLinter } from './document-linter';
-import { LINTED_EXTENSIONS, lintFilename } from './eslint-config';
+import { workspaceFolderPath, type DocumentLinter } from './document-linter';
+import { LINTED_EXTENSIONS } from './eslint-config';
+import { lintTarget } from './lint-target';
 import type { LintWorkerClient } from './lint-worker-client';
 import type { Log } from './output-log';
 
@@ -42,12 +43,8 @@ export async function scanWorkspace(linter: DocumentLinter, client: LintWorkerCl
         }
         try {
           const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-          const baseName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-          const outcome = await client.lint(`scan:${uri.toString()}`, {
-            filename: lintFilename(baseName, 'javascript'),
-            text,
-            options: settings.lint,
-          });
+          const { filename, cwd } = lintTarget(uri, 'javascript', workspaceFolderPath(uri));
+          const outcome = await client.lint(`scan:${uri.toString()}`, { filename, cwd, text, options: settings.lint });
           if (outcome.status === 'superseded') continue;
           linter.publish(uri, 0, outcome.result);
           findings += outcome.result.findings.length;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LintWorkerClient, WorkerRestartedError } from '../src/lint-worker-client';
 import type { LintRequest } from '../src/lint-types';
 import { readSettings } from '../src/settings';
+import { HANDLER, HTTP_READS_BODY, RES_LINE, writeCrossFileProject } from './cross-file-project';
 
 // The real bundle the extension ships: built by `npm run build -w keepalive-vscode`.
 const WORKER = join(__dirname, '..', 'dist', 'lint-worker.js');
@@ -68,5 +69,36 @@ describe('LintWorkerClient with dist/lint-worker.js', () => {
     } finally {
       await impatient.dispose();
     }
+  });
+});
+
+describe('LintWorkerClient overlays (cross-file)', () => {
+  const project = writeCrossFileProject();
+  const log: string[] = [];
+  const client = new LintWorkerClient(WORKER, (line) => log.push(line));
+  after(async () => {
+    await client.dispose();
+    rmSync(project.root, { recursive: true, force: true });
+  });
+  const lintHandler = async (): Promise<[string, number][]> => {
+    const outcome = await client.lint('handler', { filename: project.handler, cwd: project.root, text: HANDLER, options: OPTIONS });
+    assert.equal(outcome.status, 'done');
+    return outcome.status === 'done' ? outcome.result.findings.map((f) => [f.ruleId, f.range.start.line]) : [];
+  };
+  const UNREAD: [string, number][] = [['keepalive/no-unconsumed-body', RES_LINE]];
+
+  it('lints with an unsaved module text, keeps it across a worker restart, and drops it when removed', async () => {
+    assert.deepEqual(await lintHandler(), UNREAD);
+    assert.equal(client.setOverlay(project.http, HTTP_READS_BODY), true);
+    assert.equal(client.setOverlay(project.http, HTTP_READS_BODY), false, 'unchanged');
+    assert.deepEqual(await lintHandler(), []);
+    // A fresh worker knows nothing: the client replays the overlay before the first request.
+    await client.restart();
+    assert.deepEqual(await lintHandler(), []);
+    assert.deepEqual(client.overlayFiles(), [project.http]);
+    assert.equal(client.setOverlay(project.http, undefined), true);
+    assert.deepEqual(await lintHandler(), UNREAD);
+    assert.deepEqual(client.overlayFiles(), []);
+    assert.deepEqual(log, []);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Drives code-server's workbench with playwright-core and Debian's Chromium (no browser download),
- * using the selectors proven in /work/shared/vscode-e2e.md.
+ * using selectors checked against code-server's workbench.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,15 +44,29 @@ export async function openWorkbench(url: string, folder: string): Promise<Workbe
   };
 }
 
-/** Opens a file with Quick Open and waits for its tab. */
+/**
+ * Opens a file with Quick Open and waits until its tab is the active one (a tab left open by an
+ * earlier step exists already; typing before it is active would edit the previous file). Quick Open
+ * shows recently opened files first and re-renders when the file search answers; an Enter pressed
+ * in between can be lost, so the pick is retried (bounded) until the tab is active.
+ */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input.input');
-  await input.waitFor();
-  await input.fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor();
+  const active = page.locator('.tabs-container .tab.active', { hasText: fileName }).first();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor();
+    await input.fill(fileName);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor();
+    await page.keyboard.press('Enter');
+    try {
+      await active.waitFor({ timeout: 5_000 });
+      return;
+    } catch {
+      if (await input.isVisible()) await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`Quick Open never made ${fileName} the active editor`);
 }
 
 /** Runs a command from the command palette by its title. */

@@ -88,6 +88,11 @@ export class Probe {
     return this.call('configure', { key, value });
   }
 
+  /** The text of an open document as the editor holds it, and whether it has unsaved edits. */
+  document(file: string): Promise<{ text: string; isDirty: boolean; version: number }> {
+    return this.call('document', { file });
+  }
+
   open(file: string): Promise<{ version: number }> {
     return this.call('open', { file });
   }

@@ -42,17 +42,16 @@ export function runChecked(command: string, args: readonly string[], cwd: string
 }
 
 /**
- * Packages the extension with vsce into `outDir` (building the bundle first when `dist/` is missing)
- * and returns the .vsix path.
+ * Packages the extension as a user gets it (`scripts/package.mjs`: vsce, offline, with the module
+ * resolver's native binding for this platform) into `outDir`, building the bundle first when
+ * `dist/` is missing or predates the shipped resolver, and returns the .vsix path.
  */
 export function packageExtension(outDir: string): string {
   const extensionDir = join(REPO_ROOT, 'extension');
-  if (!existsSync(join(extensionDir, 'dist', 'extension.js')) || !existsSync(join(extensionDir, 'dist', 'lint-worker.js'))) {
-    runChecked(process.execPath, ['scripts/build.mjs'], extensionDir);
-  }
+  const built = ['extension.js', 'lint-worker.js', 'vsce-targets'].every((file) => existsSync(join(extensionDir, 'dist', file)));
+  if (!built) runChecked(process.execPath, ['scripts/build.mjs'], extensionDir);
   const vsix = join(outDir, 'keepalive-vscode.vsix');
-  const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  runChecked(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], extensionDir);
+  runChecked(process.execPath, ['scripts/package.mjs', '--out', vsix], extensionDir);
   return vsix;
 }
 
@@ -79,7 +78,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Settings that keep a fresh profile quiet and offline (see /work/shared/vscode-e2e.md). */
+/** Settings that keep a fresh profile quiet and offline. */
 export const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,

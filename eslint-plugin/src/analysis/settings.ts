@@ -14,7 +14,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import type { ExportSpec, PackageExportSpec } from './export-spec';
+import type { ExportSpec, PackageExportSpec } from './imports/export-spec';
 
 /** A call that registers a per-request callback, e.g. `{ object: 'bus', method: 'subscribe' }`. */
 export interface HandlerRegistration {

@@ -3,6 +3,9 @@
  *
  *   new https.Agent({ maxSockets: 50 })          keepAlive defaults to false: one socket per request
  *   new http.Agent({ keepAlive: false })
+ *   new HttpsProxyAgent(proxyUrl)                 proxy agents pass their options to http.Agent
+ *   new Agent({ keepAlive: false })               agentkeepalive: on unless switched off
+ *   new S3Client({ requestHandler: { httpsAgent: { keepAlive: false } } })
  *   http.request({ host, agent: false })          a one-shot agent per request
  *   fetch(url, { headers: { Connection: 'close' } })
  *   new Pool(origin, { pipelining: 0 })           undici: 0 disables keep-alive
@@ -11,18 +14,27 @@
  * with a spread or computed key that could carry the setting, are left alone.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { exportSpecSchema, findExportSpec, type ExportSpec } from '../analysis/export-spec';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { exportSpecSchema, findExportSpec, matchesExportSpec, type ExportSpec } from '../analysis/imports/export-spec';
+import {
+  AGENT_OPTIONS,
+  AWS_AGENT_OPTION_NAMES,
+  AWS_CLIENTS,
+  AWS_REQUEST_HANDLER_OPTION,
+  AWS_REQUEST_HANDLERS,
+  type AgentOptionsSpec,
+} from '../analysis/libraries/agent-options';
 import { POOL_OWNERS } from '../analysis/libraries/pool-owners';
 import { REQUEST_OPTIONS_CALLS, type RequestOptionsSpec } from '../analysis/libraries/request-options';
-import { resolveModuleRefs, staticPropertyName, staticString, type ModuleRef } from '../analysis/module-refs';
-import {
-  isFalseLiteral,
-  isZeroLiteral,
-  lookupProperty,
-  removePropertyFix,
-  staticObjectLiteral,
-} from '../analysis/object-literal';
+import { resolveModuleRefs, type ModuleRef } from '../analysis/imports/module-refs';
+import { staticPropertyName } from '../ast/static-property-name';
+import { staticString } from '../ast/static-string';
+import { findVariable } from '../ast/find-variable';
+import { isLiteralValue } from '../ast/is-literal-value';
+import { isNeverReassigned } from '../ast/is-never-reassigned';
+import { lookupProperty } from '../ast/lookup-property';
+import { removePropertyFix } from '../ast/remove-property-fix';
+import { staticObjectLiteral } from '../ast/static-object-literal';
 import { createRule } from '../util/create-rule';
 
 type Options = [
@@ -37,6 +49,7 @@ type Options = [
 
 type MessageIds =
   | 'agentWithoutKeepAlive'
+  | 'proxyAgentWithoutKeepAlive'
   | 'agentKeepAliveFalse'
   | 'agentFalse'
   | 'connectionClose'
@@ -47,8 +60,6 @@ type MessageIds =
   | 'removeConnectionClose'
   | 'removePipelining';
 
-/** Constructors whose options follow http.Agent's: `keepAlive` defaults to false. */
-const NODE_AGENTS = POOL_OWNERS.filter((owner) => owner.family === 'node-agent');
 /** undici dispatchers whose first options argument accepts `pipelining`. */
 const UNDICI_DISPATCHERS = POOL_OWNERS.filter((owner) => owner.family === 'undici');
 /** undici constructors whose options are the first argument (the others take an origin first). */
@@ -69,6 +80,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       agentWithoutKeepAlive:
         '`{{name}}` is created without `keepAlive: true`. The option defaults to false on every Node.js version, so each socket is closed after one request and every request pays a new TCP{{tls}} handshake. Pass `keepAlive: true`.',
+      proxyAgentWithoutKeepAlive:
+        '`{{name}}` is created without `keepAlive: true`. A proxy agent passes its options to http.Agent, whose keepAlive defaults to false, so every request opens a new connection to the proxy (and, for an HTTPS target, a new tunnel and TLS handshake). Pass `keepAlive: true` in its options.',
       agentKeepAliveFalse:
         '`keepAlive: false` makes this Agent close each socket after one request, so every request pays a new TCP{{tls}} handshake. Set `keepAlive: true` unless closing is intended.',
       agentFalse:
@@ -125,7 +138,7 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const agentConstructors: readonly ExportSpec[] = [...NODE_AGENTS, ...options.agentConstructors];
+    const { agentSpecs, isRelevantMember } = trackedAgents(options.agentConstructors);
 
     const resolved = new WeakMap<TSESTree.Node, readonly ModuleRef[] | null>();
 
@@ -148,8 +161,6 @@ export default createRule<Options, MessageIds>({
       return refs;
     }
 
-    const relevantMembers = relevantMemberNames(agentConstructors);
-
     /**
      * Cheap syntactic gate before import resolution: a member callee must end in a name some tracked
      * export has (`https.Agent`, `axios.post`); identifiers may be aliases, so they always pass.
@@ -161,9 +172,10 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.LogicalExpression:
           return true;
         case AST_NODE_TYPES.MemberExpression: {
-          if (!relevantMembers) return true;
           const name = staticPropertyName(callee);
-          return name !== undefined && relevantMembers.has(name);
+          // `axios[method](...)`: a request method chosen at run time (module-refs knows which).
+          if (name === undefined) return callee.computed && mayBeTracked(callee.object);
+          return isRelevantMember(name);
         }
         case AST_NODE_TYPES.SequenceExpression: {
           const last = callee.expressions.at(-1); // `(0, https_1.request)(...)` in compiled code
@@ -183,46 +195,111 @@ export default createRule<Options, MessageIds>({
       return text.length <= 40 && !text.includes('\n') ? text : 'Agent';
     }
 
+    /** The options spec every candidate constructor shares, or undefined when they differ or none is an agent. */
+    function agentSpecOf(refs: readonly ModuleRef[]): AgentOptionsSpec | undefined {
+      const specs = refs.map((ref) => agentSpecs.find((spec) => matchesExportSpec(ref, spec.agent)));
+      const [first] = specs;
+      if (specs.length === 0 || !first) return undefined;
+      const same = specs.every(
+        (spec) =>
+          spec !== undefined &&
+          spec.kind === first.kind &&
+          spec.optionsArgument === first.optionsArgument &&
+          spec.keepAliveDefault === first.keepAliveDefault &&
+          spec.otherSignatureFirstArgument === first.otherSignatureFirstArgument &&
+          spec.optionsRequired === first.optionsRequired,
+      );
+      return same ? first : undefined;
+    }
+
     function checkAgentConstruction(
       node: TSESTree.NewExpression | TSESTree.CallExpression,
-      calleeRefs: readonly ModuleRef[],
+      refs: readonly ModuleRef[],
     ): void {
-      const refs = allMatch(calleeRefs, (ref) => findExportSpec(ref, agentConstructors) !== undefined);
-      if (!refs) return;
+      const spec = agentSpecOf(refs);
+      // Only node's Agent may be called without `new` (the others are classes).
+      if (!spec || (node.type === AST_NODE_TYPES.CallExpression && spec.kind !== 'node-agent')) return;
+      const args = node.arguments;
+      if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
+      const [first] = args;
+      const optionsArgument = args[spec.optionsArgument];
+      // `new HttpsProxyAgent({ host, port })`, `new ProxyAgent('socks://...')`: an older signature.
+      const olderSignature =
+        first !== undefined &&
+        spec.otherSignatureFirstArgument !== undefined &&
+        shapeOf(first) === spec.otherSignatureFirstArgument &&
+        (optionsArgument === undefined || optionsArgument === first);
+      if (olderSignature) return;
       // `+TLS` only when every candidate is https; `tls ? https : http` may be either.
       const tls = refs.every((ref) => ref.module === 'https') ? '+TLS' : '';
       const data = { name: displayName(node.callee), tls };
-      const [first] = node.arguments;
+      const missingMessage = spec.kind === 'proxy-agent' ? 'proxyAgentWithoutKeepAlive' : 'agentWithoutKeepAlive';
 
-      if (first === undefined) {
+      if (optionsArgument === undefined) {
+        // Nothing to read: keep-alive is the default, the call is incomplete (`new HttpsProxyAgent()`),
+        // or the constructor cannot run without options.
+        if (spec.keepAliveDefault || spec.optionsRequired || args.length !== spec.optionsArgument) return;
         context.report({
           node,
-          messageId: 'agentWithoutKeepAlive',
+          messageId: missingMessage,
           data,
           suggest: [{ messageId: 'addKeepAlive', fix: (fixer) => addOptionsArgument(fixer, node) }],
         });
         return;
       }
-      const object = staticObjectLiteral(first, sourceCode.getScope(first));
+      const object = staticObjectLiteral(optionsArgument, sourceCode.getScope(optionsArgument));
       if (!object) return;
       const { property, certain } = lookupProperty(object, 'keepAlive');
       if (!certain) return;
       if (!property) {
+        if (spec.keepAliveDefault) return;
         context.report({
           node,
-          messageId: 'agentWithoutKeepAlive',
+          messageId: missingMessage,
           data,
           suggest: [{ messageId: 'addKeepAlive', fix: (fixer) => addFirstProperty(fixer, object, 'keepAlive: true') }],
         });
         return;
       }
-      if (isFalseLiteral(property.value)) {
-        context.report({
-          node: property,
-          messageId: 'agentKeepAliveFalse',
-          data,
-          suggest: [{ messageId: 'setKeepAliveTrue', fix: (fixer) => fixer.replaceText(property.value, 'true') }],
-        });
+      checkKeepAliveFalse(property, data);
+    }
+
+    function checkKeepAliveFalse(property: TSESTree.Property, data: { name: string; tls: string }): void {
+      if (!isLiteralValue(property.value, false)) return;
+      context.report({
+        node: property,
+        messageId: 'agentKeepAliveFalse',
+        data,
+        suggest: [{ messageId: 'setKeepAliveTrue', fix: (fixer) => fixer.replaceText(property.value, 'true') }],
+      });
+    }
+
+    /**
+     * AWS SDK v3: `new NodeHttpHandler({ httpsAgent: { keepAlive: false } })` and
+     * `new S3Client({ requestHandler: { httpsAgent: { keepAlive: false } } })`. The SDK turns the
+     * written-out agent options into an https.Agent with keep-alive on unless they switch it off.
+     */
+    function checkAwsAgentOptions(node: TSESTree.NewExpression, refs: readonly ModuleRef[]): void {
+      const [first] = node.arguments;
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+      let handlerOptions = allMatch(refs, (ref) => AWS_REQUEST_HANDLERS.some((spec) => matchesExportSpec(ref, spec)))
+        ? staticObjectLiteral(first, sourceCode.getScope(first))
+        : undefined;
+      if (!handlerOptions && allMatch(refs, (ref) => matchesExportSpec(ref, AWS_CLIENTS))) {
+        const clientOptions = staticObjectLiteral(first, sourceCode.getScope(first));
+        const handler = clientOptions && lookupProperty(clientOptions, AWS_REQUEST_HANDLER_OPTION);
+        if (handler?.property && handler.certain) {
+          handlerOptions = staticObjectLiteral(handler.property.value, sourceCode.getScope(handler.property.value));
+        }
+      }
+      if (!handlerOptions) return;
+      for (const name of AWS_AGENT_OPTION_NAMES) {
+        const agent = lookupProperty(handlerOptions, name);
+        if (!agent.property || !agent.certain || agent.property.value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const keepAlive = lookupProperty(agent.property.value, 'keepAlive');
+        if (keepAlive.property && keepAlive.certain) {
+          checkKeepAliveFalse(keepAlive.property, { name: name === 'httpsAgent' ? 'https.Agent' : 'http.Agent', tls: name === 'httpsAgent' ? '+TLS' : '' });
+        }
       }
     }
 
@@ -236,7 +313,7 @@ export default createRule<Options, MessageIds>({
       const object = staticObjectLiteral(argument, sourceCode.getScope(argument));
       if (!object) return;
       const { property, certain } = lookupProperty(object, 'pipelining');
-      if (!property || !certain || !isZeroLiteral(property.value)) return;
+      if (!property || !certain || !isLiteralValue(property.value, 0)) return;
       context.report({
         node: property,
         messageId: 'pipeliningZero',
@@ -272,7 +349,7 @@ export default createRule<Options, MessageIds>({
 
     function checkAgentFalse(object: TSESTree.ObjectExpression): void {
       const { property, certain } = lookupProperty(object, 'agent');
-      if (!property || !certain || !isFalseLiteral(property.value)) return;
+      if (!property || !certain || !isLiteralValue(property.value, false)) return;
       context.report({
         node: property,
         messageId: 'agentFalse',
@@ -368,13 +445,12 @@ export default createRule<Options, MessageIds>({
     /** A `const` initialised by `http(s).request(...)`/`get(...)`: a ClientRequest, not a server response. */
     function isClientRequest(node: TSESTree.Node): boolean {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      const variable = findVariable(sourceCode.getScope(node), node);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
       const init = def.node.init;
       if (init?.type !== AST_NODE_TYPES.CallExpression) return false;
-      const writes = variable?.references.filter((reference) => reference.isWrite() && !reference.init) ?? [];
-      return writes.length === 0 && requestOptionsSpecOf(init)?.nodeAgentOption === true;
+      return variable !== null && isNeverReassigned(variable) && requestOptionsSpecOf(init)?.nodeAgentOption === true;
     }
 
     /** The receiver chain `superagent.get(url).query(q)` starts at an import of superagent. */
@@ -398,6 +474,9 @@ export default createRule<Options, MessageIds>({
       fixer: TSESLint.RuleFixer,
       node: TSESTree.NewExpression | TSESTree.CallExpression,
     ): TSESLint.RuleFix {
+      // `new HttpsProxyAgent(proxy)`: the options come after the arguments already written.
+      const lastArgument = node.arguments.at(-1);
+      if (lastArgument) return fixer.insertTextAfter(lastArgument, ', { keepAlive: true }');
       const last = sourceCode.getLastToken(node);
       if (last && last.value === ')' && last.range[0] > node.callee.range[1]) {
         return fixer.insertTextBefore(last, '{ keepAlive: true }');
@@ -424,7 +503,10 @@ export default createRule<Options, MessageIds>({
         if (!mayBeTracked(node.callee)) return;
         const refs = resolveCallee(node.callee);
         if (!refs) return;
-        if (options.checkAgentOptions) checkAgentConstruction(node, refs);
+        if (options.checkAgentOptions) {
+          checkAgentConstruction(node, refs);
+          checkAwsAgentOptions(node, refs);
+        }
         if (options.checkPipelining) checkUndiciDispatcher(node, refs);
       },
       CallExpression(node) {
@@ -443,25 +525,67 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+interface TrackedAgents {
+  readonly agentSpecs: readonly AgentOptionsSpec[];
+  readonly isRelevantMember: (name: string) => boolean;
+}
+
 /**
- * The last names of every tracked export (`Agent`, `request`, `post`, ...), or undefined when a
- * configured name is a wildcard and any member name may match.
+ * Built once per options array, not once per linted file: ESLint hands every file the configured
+ * array itself, and the default (empty) one is cloned per file, so all empty ones share one entry.
  */
-function relevantMemberNames(agentConstructors: readonly ExportSpec[]): ReadonlySet<string> | undefined {
-  const names = new Set<string>(['default', 'Agent']);
-  const specs: ExportSpec[] = [
-    ...agentConstructors,
-    ...UNDICI_DISPATCHERS,
-    ...REQUEST_OPTIONS_CALLS.map((spec) => spec.callee),
+const trackedAgentsCache = new WeakMap<readonly ExportSpec[], TrackedAgents>();
+const NO_EXTRA_AGENTS: readonly ExportSpec[] = [];
+
+/** The built-in agent constructors plus the configured ones, and the member-name gate for all of them. */
+function trackedAgents(configured: readonly ExportSpec[]): TrackedAgents {
+  const agentConstructors = configured.length === 0 ? NO_EXTRA_AGENTS : configured;
+  let tracked = trackedAgentsCache.get(agentConstructors);
+  if (tracked) return tracked;
+  const agentSpecs: readonly AgentOptionsSpec[] = [
+    ...AGENT_OPTIONS,
+    ...agentConstructors.map(
+      (agent): AgentOptionsSpec => ({ agent, kind: 'node-agent', optionsArgument: 0, keepAliveDefault: false }),
+    ),
   ];
+  const isRelevantMember = relevantMemberTest([...agentSpecs.map((spec) => spec.agent), ...AWS_REQUEST_HANDLERS, AWS_CLIENTS]);
+  tracked = { agentSpecs, isRelevantMember };
+  trackedAgentsCache.set(agentConstructors, tracked);
+  return tracked;
+}
+
+/**
+ * Whether a member name (`https.Agent`, `axios.post`) may be the last name of a tracked export:
+ * exact names, and wildcard names such as `*Client` as patterns.
+ */
+function relevantMemberTest(agentSpecs: readonly ExportSpec[]): (name: string) => boolean {
+  const names = new Set<string>(['default', 'Agent']);
+  const patterns: RegExp[] = [];
+  const specs: ExportSpec[] = [...agentSpecs, ...UNDICI_DISPATCHERS, ...REQUEST_OPTIONS_CALLS.map((spec) => spec.callee)];
   for (const spec of specs) {
     for (const name of typeof spec.name === 'string' ? [spec.name] : spec.name) {
-      if (name.includes('*')) return undefined;
       const last = name.split('.').at(-1);
-      if (last) names.add(last);
+      if (!last) continue;
+      if (!last.includes('*')) {
+        names.add(last);
+        continue;
+      }
+      const source = last
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+      patterns.push(new RegExp(`^${source}$`));
     }
   }
-  return names;
+  return (name) => names.has(name) || patterns.some((pattern) => pattern.test(name));
+}
+
+/** `'object'` for an object literal, `'string'` for a string or template literal, else undefined. */
+function shapeOf(node: TSESTree.Node): 'object' | 'string' | undefined {
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return 'object';
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return 'string';
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return 'string';
+  return undefined;
 }
 
 function isCloseValue(node: TSESTree.Node): boolean {

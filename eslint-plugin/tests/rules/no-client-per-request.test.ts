@@ -899,7 +899,7 @@ app.get('/items', async (req, res) => {
           data: {
             client: 'Catalog',
             pool: 'new Pool()',
-            line: 6,
+            at: 'on line 6',
             where: 'in the request handler registered with `app.get()`',
             advice:
               'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.',
@@ -1455,6 +1455,931 @@ onJob(async (job) => {
         },
       },
       errors: [{ messageId: 'poolPerRequest', line: 3, column: 18, suggestions: [] }],
+    },
+  ],
+});
+
+// Shapes from real handlers and services: Lambda exports behind wrappers, queue callbacks, methods of
+// classes built per request, helpers and wrappers the client passes through, aws-sdk v2.
+ruleTester.run('no-client-per-request (real-world shapes)', rule as never, {
+  valid: [
+    // A: wrapped exports that are not Lambda handlers, factories given a callback, non-handler exports.
+    `import { S3Client } from '@aws-sdk/client-s3';
+export const handler = createHandler(() => new S3Client({}));`,
+    `import { S3Client } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+const s3 = new S3Client({});
+export const handler = middy(async (event) => {
+  await s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.key }));
+}).use(jsonBodyParser());`,
+    // sqs-consumer with a module-level client given as an option.
+    `import { Consumer } from 'sqs-consumer';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  sqs: new SQSClient({}),
+  handleMessage: async (message) => {
+    await s3.send(new PutObjectCommand({ Bucket: 'b', Key: message.MessageId, Body: message.Body }));
+  },
+});`,
+    // A `process` method on something that is not a job queue.
+    `import https from 'node:https';
+processor.process(async (item) => {
+  const agent = new https.Agent({ keepAlive: true });
+  register(agent);
+});`,
+    // An option callback of an unknown API.
+    `import { Pool } from 'undici';
+scheduler.create({
+  handleMessage: async () => {
+    const pool = new Pool('https://api.example.com');
+    registry.add(pool);
+  },
+});`,
+    // A first parameter typed with something that is not an aws-lambda event.
+    `import { S3Client } from '@aws-sdk/client-s3';
+import type { Config } from './config';
+export function makeStorage(config: Config) {
+  const s3 = new S3Client({ region: config.region });
+  return new Storage(s3);
+}`,
+    // B: a helper that keeps the client it is given.
+    `import { S3Client } from '@aws-sdk/client-s3';
+const clients = [];
+function remember(client) {
+  clients.push(client);
+}
+export async function connect(region) {
+  const s3 = new S3Client({ region });
+  remember(s3);
+}`,
+    `import https from 'node:https';
+class Registry {
+  use(agent) { this.agent = agent; }
+}
+const registry = new Registry();
+export function configure() {
+  const agent = new https.Agent({ keepAlive: true });
+  registry.use(agent);
+}`,
+    // An identity wrapper whose result is kept at module scope.
+    `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import AWSXRay from 'aws-xray-sdk-core';
+export const ddb = AWSXRay.captureAWSv3Client(new DynamoDBClient({}));`,
+    // A memoised getter and a getter returning a shared client.
+    `import { S3Client } from '@aws-sdk/client-s3';
+export class Storage {
+  #s3;
+  get s3() {
+    return (this.#s3 ??= new S3Client({}));
+  }
+  async put(key, body) {
+    await this.s3.send(new PutObjectCommand({ Bucket: 'b', Key: key, Body: body }));
+  }
+}`,
+    // A method that builds and keeps a client once, behind a guard.
+    `import https from 'node:https';
+export class Api {
+  send(body) {
+    if (!this.agent) this.agent = new https.Agent({ keepAlive: true });
+    return https.request('https://api.example.com', { agent: this.agent, method: 'POST' }).end(body);
+  }
+}`,
+    // A method that replaces the client and never sends through it (reconnect).
+    `import { Pool } from 'undici';
+export class Service {
+  reconnect() {
+    this.pool = new Pool(this.origin);
+  }
+  get(path) {
+    return this.pool.request({ path, method: 'GET' });
+  }
+}`,
+    // C: aws-sdk v2 at module scope, with request data, outside any handler, ManagedUpload per upload.
+    `import AWS from 'aws-sdk';
+const s3 = new AWS.S3();
+export const handler = async (event) => {
+  await s3.putObject({ Bucket: 'b', Key: event.key, Body: event.body }).promise();
+};`,
+    `import AWS from 'aws-sdk';
+export const handler = async (event) => {
+  const sts = new AWS.STS({ credentials: event.credentials });
+  return sts.getCallerIdentity().promise();
+};`,
+    `import AWS from 'aws-sdk';
+export async function listBuckets() {
+  const s3 = new AWS.S3();
+  return s3.listBuckets().promise();
+}`,
+    `import AWS from 'aws-sdk';
+const s3 = new AWS.S3();
+export const handler = async (event) => {
+  const upload = new AWS.S3.ManagedUpload({ params: { Bucket: 'b', Key: event.key, Body: event.body }, service: s3 });
+  await upload.promise();
+};`,
+    `import AWS from 'aws-sdk';
+export const handler = async (event) => {
+  const config = new AWS.Config({ region: 'eu-west-1' });
+  const credentials = new AWS.SharedIniFileCredentials({ profile: 'x' });
+  return [config, credentials];
+};`,
+    // E: memoised factories, startup-only code, run-once setup, module-level services.
+    `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+let documentClient;
+function getDocumentClient() {
+  if (!documentClient) documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  return documentClient;
+}
+export const handler = async (event) => {
+  await getDocumentClient().send(new PutCommand({ TableName: 't', Item: event }));
+};`,
+    `import https from 'node:https';
+const agents = new Map();
+function agentFor(host) {
+  let agent = agents.get(host);
+  if (!agent) {
+    agent = new https.Agent({ keepAlive: true });
+    agents.set(host, agent);
+  }
+  return agent;
+}
+export const handler = async (event) => {
+  https.get(event.url, { agent: agentFor(event.host) });
+};`,
+    `import { DynamoDBClient, CreateTableCommand } from '@aws-sdk/client-dynamodb';
+async function createTables() {
+  const client = new DynamoDBClient({ endpoint: 'http://localhost:8000' });
+  await client.send(new CreateTableCommand({ TableName: 'users' }));
+}
+await createTables();`,
+    `import { S3Client } from '@aws-sdk/client-s3';
+class StorageService {
+  constructor() {
+    this.s3 = new S3Client({});
+  }
+  put(key, body) {
+    return this.s3.send(new PutObjectCommand({ Bucket: 'b', Key: key, Body: body }));
+  }
+}
+const storage = new StorageService();
+export const handler = async (event) => {
+  await storage.put(event.key, event.body);
+};`,
+    `import https from 'node:https';
+function makeAgent() {
+  return new https.Agent({ keepAlive: true });
+}
+const agent = makeAgent();
+export const handler = async (event) => {
+  https.get(event.url, { agent });
+};`,
+    `import { S3Client } from '@aws-sdk/client-s3';
+import { describe, it } from 'node:test';
+describe('storage', () => {
+  it('uploads', async () => {
+    const s3 = new S3Client({ endpoint: 'http://127.0.0.1:4566' });
+    await upload(s3, 'k', 'v');
+  });
+});`,
+    // A class built once at startup whose methods run per request.
+    `import express from 'express';
+import { Pool } from 'undici';
+class Upstream {
+  constructor(origin) {
+    this.pool = new Pool(origin);
+  }
+  get(path) {
+    return this.pool.request({ path, method: 'GET' });
+  }
+}
+function createApp() {
+  const upstream = new Upstream('https://api.example.com');
+  const app = express();
+  app.get('/x', async (req, res) => res.json(await (await upstream.get('/x')).body.json()));
+  return app;
+}
+createApp().listen(3000);`,
+    // Test files, by name: their helpers build clients for the test, not per request.
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export async function seed(key: string) {
+  const s3 = new S3Client({ endpoint: 'http://127.0.0.1:4566' });
+  await s3.send(new PutObjectCommand({ Bucket: 'b', Key: key }));
+}
+export const handler = async () => new S3Client({}).send(new ListBucketsCommand({}));`,
+      filename: 'src/storage.test.ts',
+    },
+    {
+      code: `import { Pool } from 'undici';
+export async function ping() {
+  const pool = new Pool('http://127.0.0.1:3000');
+  return pool.request({ path: '/', method: 'GET' });
+}`,
+      filename: 'src/__tests__/helpers.ts',
+    },
+    // A retry loop may build a fresh client on purpose; a loop over distinct settings keeps each.
+    `import { Pool } from 'undici';
+export async function fetchWithRetry(origin: string, path: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const pool = new Pool(origin);
+    try {
+      return await pool.request({ path, method: 'GET' });
+    } catch {
+      await pool.close();
+    }
+  }
+}`,
+    `import { Pool } from 'undici';
+export async function pingAll(origins: string[]) {
+  for (const origin of origins) {
+    const pool = new Pool(origin);
+    await pool.request({ path: '/health', method: 'GET' });
+    await pool.close();
+  }
+}`,
+    // A loop in a caller over distinct settings: each call hands its client on.
+    `import https from 'node:https';
+function connect(host) {
+  const agent = new https.Agent({ keepAlive: true, servername: host });
+  registry.add(host, agent);
+}
+for (const host of hosts) connect(host);`,
+  ],
+  invalid: [
+    // A: Lambda handlers exported through middy, a monitoring wrapper, another name, or typed.
+    {
+      code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+import jsonBodyParser from '@middy/http-json-body-parser';
+const baseHandler = async (event) => {
+  const s3 = new S3Client({});
+  await upload(s3, event.body);
+};
+export const handler = middy(baseHandler).use(jsonBodyParser());`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 5, column: 14, suggestions: hoist(`import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+import jsonBodyParser from '@middy/http-json-body-parser';
+const sharedS3Client = new S3Client({});
+const baseHandler = async (event) => {
+  const s3 = sharedS3Client;
+  await upload(s3, event.body);
+};
+export const handler = middy(baseHandler).use(jsonBodyParser());`) },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+export const handler = middy()
+  .use(jsonBodyParser())
+  .handler(async (event) => {
+    const s3 = new S3Client({ region: 'eu-west-1' });
+    return store(s3, event);
+  });`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 6, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+const sharedS3Client = new S3Client({ region: 'eu-west-1' });
+export const handler = middy()
+  .use(jsonBodyParser())
+  .handler(async (event) => {
+    const s3 = sharedS3Client;
+    return store(s3, event);
+  });`) },
+      ],
+    },
+    {
+      code: `import * as Sentry from '@sentry/serverless';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+export const handler = Sentry.AWSLambda.wrapHandler(async (event) => {
+  const client = new DynamoDBClient({});
+  return save(client, event);
+});`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 18, suggestions: hoist(`import * as Sentry from '@sentry/serverless';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+const sharedDynamoDBClient = new DynamoDBClient({});
+export const handler = Sentry.AWSLambda.wrapHandler(async (event) => {
+  const client = sharedDynamoDBClient;
+  return save(client, event);
+});`) },
+      ],
+    },
+    {
+      code: `import { datadog } from 'datadog-lambda-js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+async function main(event) {
+  const sqs = new SQSClient({});
+  await forward(sqs, event.Records);
+}
+export const handler = datadog(main);`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 15, suggestions: hoist(`import { datadog } from 'datadog-lambda-js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+const sharedSQSClient = new SQSClient({});
+async function main(event) {
+  const sqs = sharedSQSClient;
+  await forward(sqs, event.Records);
+}
+export const handler = datadog(main);`) },
+      ],
+    },
+    {
+      code: `const { SNSClient } = require('@aws-sdk/client-sns');
+const wrapper = require('./lib/wrapper');
+module.exports.handler = wrapper(async (event) => {
+  const sns = new SNSClient({});
+  return notify(sns, event);
+});`,
+      languageOptions: commonjs,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 15, suggestions: hoist(`const { SNSClient } = require('@aws-sdk/client-sns');
+const wrapper = require('./lib/wrapper');
+const sharedSNSClient = new SNSClient({});
+module.exports.handler = wrapper(async (event) => {
+  const sns = sharedSNSClient;
+  return notify(sns, event);
+});`) },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+async function main(event) {
+  const s3 = new S3Client({});
+  return copy(s3, event);
+}
+export { main as handler };`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 3, column: 14, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+async function main(event) {
+  const s3 = sharedS3Client;
+  return copy(s3, event);
+}
+export { main as handler };`) },
+      ],
+    },
+    {
+      code: `const { S3Client } = require('@aws-sdk/client-s3');
+async function handler(event) {
+  const s3 = new S3Client({});
+  return copy(s3, event);
+}
+module.exports = { handler };`,
+      languageOptions: commonjs,
+      errors: [
+        { messageId: 'poolPerRequest', line: 3, column: 14, suggestions: hoist(`const { S3Client } = require('@aws-sdk/client-s3');
+const sharedS3Client = new S3Client({});
+async function handler(event) {
+  const s3 = sharedS3Client;
+  return copy(s3, event);
+}
+module.exports = { handler };`) },
+      ],
+    },
+    {
+      code: `import type { APIGatewayProxyHandler } from 'aws-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+export const main: APIGatewayProxyHandler = async (event) => {
+  const secrets = new SecretsManagerClient({});
+  return respond(secrets, event);
+};`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 19, suggestions: hoist(`import type { APIGatewayProxyHandler } from 'aws-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+const sharedSecretsManagerClient = new SecretsManagerClient({});
+export const main: APIGatewayProxyHandler = async (event) => {
+  const secrets = sharedSecretsManagerClient;
+  return respond(secrets, event);
+};`) },
+      ],
+    },
+    {
+      code: `import type { SQSEvent } from 'aws-lambda';
+import { Pool } from 'undici';
+export async function processBatch(event: SQSEvent) {
+  const pool = new Pool('https://sink.example.com');
+  await Promise.all(event.Records.map((record) => deliver(pool, record)));
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import type { SQSEvent } from 'aws-lambda';
+import { Pool } from 'undici';
+const sharedPool = new Pool('https://sink.example.com');
+export async function processBatch(event: SQSEvent) {
+  const pool = sharedPool;
+  await Promise.all(event.Records.map((record) => deliver(pool, record)));
+}`) },
+      ],
+    },
+    // Option callbacks of per-message APIs.
+    {
+      code: `import { Consumer } from 'sqs-consumer';
+import { S3Client } from '@aws-sdk/client-s3';
+const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  handleMessage: async (message) => {
+    const s3 = new S3Client({});
+    await archive(s3, message);
+  },
+  async handleMessageBatch(messages) {
+    const s3 = new S3Client({});
+    await archiveAll(s3, messages);
+  },
+});
+app.start();`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 6, column: 16, suggestions: hoist(`import { Consumer } from 'sqs-consumer';
+import { S3Client } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  handleMessage: async (message) => {
+    const s3 = sharedS3Client;
+    await archive(s3, message);
+  },
+  async handleMessageBatch(messages) {
+    const s3 = new S3Client({});
+    await archiveAll(s3, messages);
+  },
+});
+app.start();`) },
+        { messageId: 'poolPerRequest', line: 10, column: 16, suggestions: hoist(`import { Consumer } from 'sqs-consumer';
+import { S3Client } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+const app = Consumer.create({
+  queueUrl: process.env.QUEUE_URL,
+  handleMessage: async (message) => {
+    const s3 = new S3Client({});
+    await archive(s3, message);
+  },
+  async handleMessageBatch(messages) {
+    const s3 = sharedS3Client;
+    await archiveAll(s3, messages);
+  },
+});
+app.start();`) },
+      ],
+    },
+    {
+      code: `import { Worker } from 'bullmq';
+import https from 'node:https';
+const worker = new Worker('thumbnails', async (job) => {
+  const agent = new https.Agent({ keepAlive: true });
+  return render(job.data, agent);
+}, { connection });`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 17, suggestions: hoist(`import { Worker } from 'bullmq';
+import https from 'node:https';
+const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+const worker = new Worker('thumbnails', async (job) => {
+  const agent = sharedHttpsAgent;
+  return render(job.data, agent);
+}, { connection });`) },
+      ],
+    },
+    {
+      code: `import Queue from 'bull';
+import { Agent } from 'undici';
+const queue = new Queue('emails', process.env.REDIS_URL);
+queue.process(async (job) => {
+  const dispatcher = new Agent();
+  return sendMail(dispatcher, job.data);
+});`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 5, column: 22, suggestions: hoist(`import Queue from 'bull';
+import { Agent } from 'undici';
+const sharedAgent = new Agent();
+const queue = new Queue('emails', process.env.REDIS_URL);
+queue.process(async (job) => {
+  const dispatcher = sharedAgent;
+  return sendMail(dispatcher, job.data);
+});`) },
+      ],
+    },
+    // Methods of a class built per request.
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+class ReportHandler {
+  async handle(event) {
+    const s3 = new S3Client({});
+    return publish(s3, event);
+  }
+}
+export const handler = async (event) => new ReportHandler().handle(event);`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+class ReportHandler {
+  async handle(event) {
+    const s3 = sharedS3Client;
+    return publish(s3, event);
+  }
+}
+export const handler = async (event) => new ReportHandler().handle(event);`) },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+class ReportHandler {
+  async handle(event) {
+    const s3 = new S3Client({});
+    return publish(s3, event);
+  }
+}
+export const handler = async (event) => {
+  const reports = new ReportHandler();
+  return reports.handle(event);
+};`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+class ReportHandler {
+  async handle(event) {
+    const s3 = sharedS3Client;
+    return publish(s3, event);
+  }
+}
+export const handler = async (event) => {
+  const reports = new ReportHandler();
+  return reports.handle(event);
+};`) },
+      ],
+    },
+    // NestJS controller and processor methods.
+    {
+      code: `import { Controller, Get, Param } from '@nestjs/common';
+import { S3Client } from '@aws-sdk/client-s3';
+@Controller('files')
+export class FilesController {
+  @Get(':key')
+  async find(@Param('key') key: string) {
+    const s3 = new S3Client({});
+    return download(s3, key);
+  }
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 7, column: 16, suggestions: hoist(`import { Controller, Get, Param } from '@nestjs/common';
+import { S3Client } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+@Controller('files')
+export class FilesController {
+  @Get(':key')
+  async find(@Param('key') key: string) {
+    const s3 = sharedS3Client;
+    return download(s3, key);
+  }
+}`) },
+      ],
+    },
+    // A loop in the caller: each call builds the same client and hands it on.
+    {
+      code: `import https from 'node:https';
+function post(item) {
+  const agent = new https.Agent({ keepAlive: true });
+  return client.post('/items', item, { httpsAgent: agent });
+}
+export async function sync(items) {
+  for (const item of items) await post(item);
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 3, column: 17, suggestions: hoist(`import https from 'node:https';
+const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+function post(item) {
+  const agent = sharedHttpsAgent;
+  return client.post('/items', item, { httpsAgent: agent });
+}
+export async function sync(items) {
+  for (const item of items) await post(item);
+}`) },
+      ],
+    },
+    // The same client, rebuilt for every line of a file.
+    {
+      code: `import { Pool } from 'undici';
+export async function replay(lines: string[], origin: string) {
+  for (const line of lines) {
+    const pool = new Pool(origin);
+    await pool.request({ path: '/replay', method: 'POST', body: line });
+  }
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 18, suggestions: [] },
+      ],
+    },
+    // B: a same-file helper that only uses the client it is given.
+    {
+      code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+async function upload(client, key, body) {
+  await client.send(new PutObjectCommand({ Bucket: 'reports', Key: key, Body: body }));
+}
+export async function saveReport(report) {
+  const s3 = new S3Client({});
+  await upload(s3, report.id, report.body);
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 6, column: 14, suggestions: hoist(`import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+async function upload(client, key, body) {
+  await client.send(new PutObjectCommand({ Bucket: 'reports', Key: key, Body: body }));
+}
+export async function saveReport(report) {
+  const s3 = sharedS3Client;
+  await upload(s3, report.id, report.body);
+}`) },
+      ],
+    },
+    {
+      code: `import https from 'node:https';
+const get = (agent, url) => new Promise((resolve) => https.get(url, { agent }, resolve));
+export async function check(url) {
+  const agent = new https.Agent({ keepAlive: true });
+  const res = await get(agent, url);
+  res.resume();
+  return res.statusCode;
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 17, suggestions: hoist(`import https from 'node:https';
+const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+const get = (agent, url) => new Promise((resolve) => https.get(url, { agent }, resolve));
+export async function check(url) {
+  const agent = sharedHttpsAgent;
+  const res = await get(agent, url);
+  res.resume();
+  return res.statusCode;
+}`) },
+      ],
+    },
+    // Identity and tracing wrappers.
+    {
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import AWSXRay from 'aws-xray-sdk-core';
+export const handler = async (event) => {
+  const ddb = AWSXRay.captureAWSv3Client(new DynamoDBClient({}));
+  await ddb.send(new PutItemCommand({ TableName: 't', Item: event.item }));
+};`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 42, suggestions: hoist(`import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import AWSXRay from 'aws-xray-sdk-core';
+const sharedDynamoDBClient = new DynamoDBClient({});
+export const handler = async (event) => {
+  const ddb = AWSXRay.captureAWSv3Client(sharedDynamoDBClient);
+  await ddb.send(new PutItemCommand({ TableName: 't', Item: event.item }));
+};`) },
+      ],
+    },
+    {
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+const tracer = new Tracer();
+export async function enqueue(body) {
+  const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: body }));
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 5, column: 41, suggestions: hoist(`import { SQSClient } from '@aws-sdk/client-sqs';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+const sharedSQSClient = new SQSClient({});
+const tracer = new Tracer();
+export async function enqueue(body) {
+  const sqs = tracer.captureAWSv3Client(sharedSQSClient);
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: body }));
+}`) },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+function traced(client) {
+  return client;
+}
+export async function read(key) {
+  const s3 = traced(new S3Client({}));
+  return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 6, column: 21, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+function traced(client) {
+  return client;
+}
+export async function read(key) {
+  const s3 = traced(sharedS3Client);
+  return s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+}`) },
+      ],
+    },
+    // Destructured from a factory result.
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+function makeClients() {
+  return { s3: new S3Client({}), sqs: new SQSClient({}) };
+}
+export const handler = async (event) => {
+  const { s3 } = makeClients();
+  await s3.send(new PutObjectCommand({ Bucket: 'b', Key: event.key }));
+};`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+const sharedS3Client = new S3Client({});
+function makeClients() {
+  return { s3: sharedS3Client, sqs: new SQSClient({}) };
+}
+export const handler = async (event) => {
+  const { s3 } = makeClients();
+  await s3.send(new PutObjectCommand({ Bucket: 'b', Key: event.key }));
+};`) },
+        { messageId: 'poolPerRequest', line: 4, column: 39, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+const sharedSQSClient = new SQSClient({});
+function makeClients() {
+  return { s3: new S3Client({}), sqs: sharedSQSClient };
+}
+export const handler = async (event) => {
+  const { s3 } = makeClients();
+  await s3.send(new PutObjectCommand({ Bucket: 'b', Key: event.key }));
+};`) },
+      ],
+    },
+    // Freshly copied option objects.
+    {
+      code: `import https from 'node:https';
+const defaults = { timeout: 5000 };
+export function ping(url) {
+  const agent = new https.Agent({ keepAlive: true });
+  const options = Object.assign({}, defaults, { agent });
+  https.get(url, options, (res) => res.resume());
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 17, suggestions: hoist(`import https from 'node:https';
+const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+const defaults = { timeout: 5000 };
+export function ping(url) {
+  const agent = sharedHttpsAgent;
+  const options = Object.assign({}, defaults, { agent });
+  https.get(url, options, (res) => res.resume());
+}`) },
+      ],
+    },
+    // Holders that keep the pool.
+    {
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+export async function saveUser(user) {
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  await doc.send(new PutCommand({ TableName: 'users', Item: user }));
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 43, suggestions: hoist(`import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+const sharedDynamoDBClient = new DynamoDBClient({});
+export async function saveUser(user) {
+  const doc = DynamoDBDocumentClient.from(sharedDynamoDBClient);
+  await doc.send(new PutCommand({ TableName: 'users', Item: user }));
+}`) },
+      ],
+    },
+    // `new Upload({ client })` keeps the client it is given and uploads through it.
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+export async function uploadReport(key: string, body: Buffer) {
+  const upload = new Upload({ client: new S3Client({}), params: { Bucket: 'reports', Key: key, Body: body } });
+  await upload.done();
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 39, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+const sharedS3Client = new S3Client({});
+export async function uploadReport(key: string, body: Buffer) {
+  const upload = new Upload({ client: sharedS3Client, params: { Bucket: 'reports', Key: key, Body: body } });
+  await upload.done();
+}`) },
+      ],
+    },
+    // A getter that builds a new client on every access.
+    {
+      code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+export class Storage {
+  get s3() {
+    return new S3Client({});
+  }
+  async put(key, body) {
+    await this.s3.send(new PutObjectCommand({ Bucket: 'b', Key: key, Body: body }));
+  }
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 12, suggestions: hoist(`import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+export class Storage {
+  get s3() {
+    return sharedS3Client;
+  }
+  async put(key, body) {
+    await this.s3.send(new PutObjectCommand({ Bucket: 'b', Key: key, Body: body }));
+  }
+}`) },
+      ],
+    },
+    // A method that replaces the agent on `this` on every call and sends through it.
+    {
+      code: `import https from 'node:https';
+export class Forwarder {
+  send(body) {
+    this.agent = new https.Agent({ keepAlive: true });
+    return https.request(this.url, { agent: this.agent, method: 'POST' }).end(body);
+  }
+}`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 4, column: 18, suggestions: hoist(`import https from 'node:https';
+const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+export class Forwarder {
+  send(body) {
+    this.agent = sharedHttpsAgent;
+    return https.request(this.url, { agent: this.agent, method: 'POST' }).end(body);
+  }
+}`) },
+      ],
+    },
+    // C: aws-sdk v2 clients in per-request code.
+    {
+      code: `import AWS from 'aws-sdk';
+export const handler = async (event) => {
+  const s3 = new AWS.S3();
+  await s3.putObject({ Bucket: 'b', Key: event.key, Body: event.body }).promise();
+};`,
+      errors: [
+        { messageId: 'sdkClientPerRequest', line: 3, column: 14, suggestions: hoist(`import AWS from 'aws-sdk';
+const sharedAWSS3 = new AWS.S3();
+export const handler = async (event) => {
+  const s3 = sharedAWSS3;
+  await s3.putObject({ Bucket: 'b', Key: event.key, Body: event.body }).promise();
+};`) },
+      ],
+    },
+    {
+      code: `const S3 = require('aws-sdk/clients/s3');
+const { DocumentClient } = require('aws-sdk/clients/dynamodb');
+const AWS = require('aws-sdk');
+exports.handler = async (event) => {
+  const s3 = new S3({ apiVersion: '2006-03-01' });
+  const docs = new DocumentClient();
+  const sqs = new AWS.DynamoDB.DocumentClient();
+  return Promise.all([s3.getObject(event).promise(), docs.get(event).promise(), sqs.get(event).promise()]);
+};`,
+      languageOptions: commonjs,
+      errors: [
+        { messageId: 'sdkClientPerRequest', line: 5, column: 14, suggestions: hoist(`const S3 = require('aws-sdk/clients/s3');
+const { DocumentClient } = require('aws-sdk/clients/dynamodb');
+const AWS = require('aws-sdk');
+const sharedS3 = new S3({ apiVersion: '2006-03-01' });
+exports.handler = async (event) => {
+  const s3 = sharedS3;
+  const docs = new DocumentClient();
+  const sqs = new AWS.DynamoDB.DocumentClient();
+  return Promise.all([s3.getObject(event).promise(), docs.get(event).promise(), sqs.get(event).promise()]);
+};`) },
+        { messageId: 'sdkClientPerRequest', line: 6, column: 16, suggestions: hoist(`const S3 = require('aws-sdk/clients/s3');
+const { DocumentClient } = require('aws-sdk/clients/dynamodb');
+const AWS = require('aws-sdk');
+const sharedDocumentClient = new DocumentClient();
+exports.handler = async (event) => {
+  const s3 = new S3({ apiVersion: '2006-03-01' });
+  const docs = sharedDocumentClient;
+  const sqs = new AWS.DynamoDB.DocumentClient();
+  return Promise.all([s3.getObject(event).promise(), docs.get(event).promise(), sqs.get(event).promise()]);
+};`) },
+        { messageId: 'sdkClientPerRequest', line: 7, column: 15, suggestions: hoist(`const S3 = require('aws-sdk/clients/s3');
+const { DocumentClient } = require('aws-sdk/clients/dynamodb');
+const AWS = require('aws-sdk');
+const sharedDynamoDBDocumentClient = new AWS.DynamoDB.DocumentClient();
+exports.handler = async (event) => {
+  const s3 = new S3({ apiVersion: '2006-03-01' });
+  const docs = new DocumentClient();
+  const sqs = sharedDynamoDBDocumentClient;
+  return Promise.all([s3.getObject(event).promise(), docs.get(event).promise(), sqs.get(event).promise()]);
+};`) },
+      ],
+    },
+    // AWS SDK v3 aggregated clients own a pool like the bare ones.
+    {
+      code: `import { DynamoDB } from '@aws-sdk/client-dynamodb';
+export const handler = async (event) => {
+  const ddb = new DynamoDB({});
+  return ddb.getItem({ TableName: 't', Key: event.key });
+};`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 3, column: 15, suggestions: hoist(`import { DynamoDB } from '@aws-sdk/client-dynamodb';
+const sharedDynamoDB = new DynamoDB({});
+export const handler = async (event) => {
+  const ddb = sharedDynamoDB;
+  return ddb.getItem({ TableName: 't', Key: event.key });
+};`) },
+      ],
     },
   ],
 });

@@ -34,7 +34,6 @@ ruleTester.run('no-disabled-keepalive', rule as never, {
     // look-alikes: not node's Agent
     `import { Agent } from 'undici'; const agent = new Agent({ connections: 10 });`,
     `import Agent from 'agentkeepalive'; const agent = new Agent({ maxSockets: 100 });`,
-    `import { HttpsProxyAgent } from 'https-proxy-agent'; const agent = new HttpsProxyAgent('http://proxy:3128');`,
     `class Agent { constructor(public name = 'x') {} } const a = new Agent();`,
     `import { Agent } from './agent'; const a = new Agent({ retries: 3 });`,
     // subclass calls and prototype calls are not constructions we can judge
@@ -615,6 +614,337 @@ setGlobalDispatcher(new Agent({ pipelining: 0 }));`,
               output: `import { Pool, Agent, setGlobalDispatcher } from 'undici';
 const pool = new Pool('https://api.example.com', { connections: 8, pipelining: 0 });
 setGlobalDispatcher(new Agent({}));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// Library facts: agentkeepalive, proxy agents, AWS SDK agent options, modules chosen at run time.
+ruleTester.run('no-disabled-keepalive (library facts)', rule as never, {
+  valid: [
+    // agentkeepalive keeps connections alive unless told otherwise
+    `const { HttpsAgent } = require('agentkeepalive'); const agent = new HttpsAgent();`,
+    `import Agent from 'agentkeepalive'; const agent = new Agent({ keepAlive: true, freeSocketTimeout: 4000 });`,
+    // proxy agents with keep-alive, or options we cannot see into
+    `import { HttpsProxyAgent } from 'https-proxy-agent'; const agent = new HttpsProxyAgent(process.env.HTTPS_PROXY!, { keepAlive: true });`,
+    `import { HttpsProxyAgent } from 'https-proxy-agent'; export const make = (proxy: string, options: object) => new HttpsProxyAgent(proxy, options);`,
+    `import { HttpsProxyAgent } from 'https-proxy-agent'; const agent = new HttpsProxyAgent(proxy, { ...defaults, timeout: 5 });`,
+    `import { ProxyAgent } from 'proxy-agent'; const agent = new ProxyAgent({ keepAlive: true });`,
+    `import { HttpsProxyAgent } from 'hpagent'; const agent = new HttpsProxyAgent({ proxy: 'http://proxy:3128', keepAlive: true, maxSockets: 16 });`,
+    // older major versions with another signature: not read
+    `import { HttpsProxyAgent } from 'https-proxy-agent'; const agent = new HttpsProxyAgent({ host: 'proxy', port: 3128 });`,
+    `import createHttpsProxyAgent from 'https-proxy-agent'; const agent = createHttpsProxyAgent('http://proxy:3128');`,
+    `import { ProxyAgent } from 'proxy-agent'; const agent = new ProxyAgent('socks5://proxy:1080');`,
+    `import { SocksProxyAgent } from 'socks-proxy-agent'; const agent = new SocksProxyAgent({ hostname: 'proxy', port: 1080, timeout: 1000 });`,
+    // incomplete or impossible calls
+    `import { HttpsProxyAgent } from 'https-proxy-agent'; const agent = new HttpsProxyAgent();`,
+    `import { HttpsProxyAgent } from 'hpagent'; const agent = new HttpsProxyAgent();`,
+    // AWS SDK: the handler turns agent options into an Agent with keepAlive: true by default
+    `import { S3Client } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { httpsAgent: { maxSockets: 200 } } });`,
+    `import { NodeHttpHandler } from '@smithy/node-http-handler'; const h = new NodeHttpHandler({ httpsAgent: { keepAlive: true } });`,
+    `import { NodeHttpHandler } from '@smithy/node-http-handler'; const h = new NodeHttpHandler({ httpsAgent: agentOptions });`,
+    `import { S3Client } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { httpsAgent: { keepAlive: process.env.KA === '1' } } });`,
+    `import { NodeHttpHandler } from './handler'; const h = new NodeHttpHandler({ httpsAgent: { keepAlive: false } });`,
+    `import { S3Client } from './s3'; const s3 = new S3Client({ requestHandler: { httpsAgent: { keepAlive: false } } });`,
+    // modules chosen at run time whose candidates disagree, or that are not request modules
+    `import axios from 'axios'; export const send = (method: string, url: string) => axios[method](url, { headers: { Connection: 'close' } });`,
+    `import * as undici from 'undici'; export const send = (fn: string, url: string) => undici[fn](url, { headers: { connection: 'close' } });`,
+    `import http from 'http'; import https from 'https';
+     export function make(tls: boolean) { let mod = http; if (tls) mod = https; return new mod.Agent({ keepAlive: true }); }`,
+    `import http from 'http'; import https from 'https';
+     export function make(tls: boolean) { let Ctor = http.Agent; if (tls) Ctor = pickAgent(); return new Ctor({ maxSockets: 5 }); }`,
+  ],
+  invalid: [
+    {
+      code: `import { HttpsProxyAgent } from 'https-proxy-agent';
+const agent = new HttpsProxyAgent('http://proxy:3128');`,
+      errors: [
+        {
+          messageId: 'proxyAgentWithoutKeepAlive',
+          line: 2,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import { HttpsProxyAgent } from 'https-proxy-agent';
+const agent = new HttpsProxyAgent('http://proxy:3128', { keepAlive: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { HttpsProxyAgent } = require('https-proxy-agent');
+const agent = new HttpsProxyAgent(process.env.HTTPS_PROXY, { timeout: 5000 });`,
+      ...plainJs,
+      errors: [
+        {
+          messageId: 'proxyAgentWithoutKeepAlive',
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `const { HttpsProxyAgent } = require('https-proxy-agent');
+const agent = new HttpsProxyAgent(process.env.HTTPS_PROXY, { keepAlive: true, timeout: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { HttpProxyAgent } from 'http-proxy-agent';
+const agent = new HttpProxyAgent(proxyUrl, { keepAlive: false });`,
+      errors: [
+        {
+          messageId: 'agentKeepAliveFalse',
+          suggestions: [
+            {
+              messageId: 'setKeepAliveTrue',
+              output: `import { HttpProxyAgent } from 'http-proxy-agent';
+const agent = new HttpProxyAgent(proxyUrl, { keepAlive: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { SocksProxyAgent } from 'socks-proxy-agent';
+const agent = new SocksProxyAgent('socks5://127.0.0.1:1080');`,
+      errors: [
+        {
+          messageId: 'proxyAgentWithoutKeepAlive',
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import { SocksProxyAgent } from 'socks-proxy-agent';
+const agent = new SocksProxyAgent('socks5://127.0.0.1:1080', { keepAlive: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // socks-proxy-agent 8: the proxy as an object, the agent options second
+      code: `import { SocksProxyAgent } from 'socks-proxy-agent';
+const agent = new SocksProxyAgent({ hostname: 'proxy', port: 1080 }, { timeout: 1000 });`,
+      errors: [
+        {
+          messageId: 'proxyAgentWithoutKeepAlive',
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import { SocksProxyAgent } from 'socks-proxy-agent';
+const agent = new SocksProxyAgent({ hostname: 'proxy', port: 1080 }, { keepAlive: true, timeout: 1000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ProxyAgent } from 'proxy-agent';
+export const agent = new ProxyAgent();`,
+      errors: [
+        {
+          messageId: 'proxyAgentWithoutKeepAlive',
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import { ProxyAgent } from 'proxy-agent';
+export const agent = new ProxyAgent({ keepAlive: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { HttpsProxyAgent } from 'hpagent';
+const agent = new HttpsProxyAgent({ proxy: 'http://proxy:3128', maxSockets: 16 });`,
+      errors: [
+        {
+          messageId: 'proxyAgentWithoutKeepAlive',
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import { HttpsProxyAgent } from 'hpagent';
+const agent = new HttpsProxyAgent({ keepAlive: true, proxy: 'http://proxy:3128', maxSockets: 16 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const Agent = require('agentkeepalive');
+const agent = new Agent({ keepAlive: false });
+const secure = new Agent.HttpsAgent({ maxSockets: 10, keepAlive: false });`,
+      ...plainJs,
+      errors: [
+        {
+          messageId: 'agentKeepAliveFalse',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'setKeepAliveTrue',
+              output: `const Agent = require('agentkeepalive');
+const agent = new Agent({ keepAlive: true });
+const secure = new Agent.HttpsAgent({ maxSockets: 10, keepAlive: false });`,
+            },
+          ],
+        },
+        {
+          messageId: 'agentKeepAliveFalse',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'setKeepAliveTrue',
+              output: `const Agent = require('agentkeepalive');
+const agent = new Agent({ keepAlive: false });
+const secure = new Agent.HttpsAgent({ maxSockets: 10, keepAlive: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ requestHandler: { httpsAgent: { keepAlive: false, maxSockets: 200 } } });`,
+      errors: [
+        {
+          messageId: 'agentKeepAliveFalse',
+          line: 2,
+          column: 59,
+          suggestions: [
+            {
+              messageId: 'setKeepAliveTrue',
+              output: `import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ requestHandler: { httpsAgent: { keepAlive: true, maxSockets: 200 } } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { NodeHttpHandler } from '@smithy/node-http-handler';
+const handlerOptions = { httpAgent: { keepAlive: false } };
+export const handler = new NodeHttpHandler(handlerOptions);`,
+      errors: [
+        {
+          messageId: 'agentKeepAliveFalse',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'setKeepAliveTrue',
+              output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
+const handlerOptions = { httpAgent: { keepAlive: true } };
+export const handler = new NodeHttpHandler(handlerOptions);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a reassigned let whose every value is a known module
+      code: `import http from 'http';
+import https from 'https';
+export function make(tls: boolean) {
+  let mod = http;
+  if (tls) mod = https;
+  return new mod.Agent({ maxSockets: 5 });
+}`,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 6,
+          data: { name: 'mod.Agent', tls: '' },
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import http from 'http';
+import https from 'https';
+export function make(tls: boolean) {
+  let mod = http;
+  if (tls) mod = https;
+  return new mod.Agent({ keepAlive: true, maxSockets: 5 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import http from 'http';
+import https from 'https';
+export function get(isTls: boolean, host: string) {
+  return (isTls ? https : http).request({ host, agent: false });
+}`,
+      errors: [
+        {
+          messageId: 'agentFalse',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'removeAgentFalse',
+              output: `import http from 'http';
+import https from 'https';
+export function get(isTls: boolean, host: string) {
+  return (isTls ? https : http).request({ host });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function get(url, done) {
+  const lib = url.startsWith('https') ? require('https') : require('http');
+  lib.get(url, { agent: false }, done);
+}`,
+      ...plainJs,
+      errors: [
+        {
+          messageId: 'agentFalse',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'removeAgentFalse',
+              output: `function get(url, done) {
+  const lib = url.startsWith('https') ? require('https') : require('http');
+  lib.get(url, {}, done);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a request method chosen at run time: every candidate takes options the same way
+      code: `import http from 'http';
+export const send = (verb: 'get' | 'request', url: string) => http[verb](url, { agent: false });`,
+      errors: [
+        {
+          messageId: 'agentFalse',
+          suggestions: [
+            {
+              messageId: 'removeAgentFalse',
+              output: `import http from 'http';
+export const send = (verb: 'get' | 'request', url: string) => http[verb](url, {});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import got from 'got';
+export const send = (method: string, url: string) => got[method](url, { headers: { connection: 'close' } });`,
+      errors: [
+        {
+          messageId: 'connectionClose',
+          suggestions: [
+            {
+              messageId: 'removeConnectionClose',
+              output: `import got from 'got';
+export const send = (method: string, url: string) => got[method](url, { headers: {} });`,
             },
           ],
         },

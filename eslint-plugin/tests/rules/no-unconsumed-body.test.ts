@@ -18,7 +18,7 @@ const esm = { languageOptions: { parser: espree as never, ecmaVersion: 2024, sou
 
 /** The message data the rule renders for `client` (and the exit line, when there is one). */
 function data(client: ResponseClient, line?: number): Record<string, string | number> {
-  const base = { client: CLIENT_LABEL[client], consequence: CONSEQUENCE[client] };
+  const base = { client: CLIENT_LABEL[client], consequence: CONSEQUENCE[client], origin: '' };
   return line === undefined ? base : { ...base, line };
 }
 

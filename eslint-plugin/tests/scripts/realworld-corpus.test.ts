@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { collectCorpus, configFor, MAX_FILE_BYTES, readPackageList } from '../../scripts/realworld-corpus';
+import type { Linter as LinterType } from 'eslint';
+import { collectCorpus, configFor, loadLinter, MAX_FILE_BYTES, readPackageList } from '../../scripts/realworld-corpus';
 
 const root = mkdtempSync(join(tmpdir(), 'keepalive-corpus-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -62,6 +63,19 @@ describe('realworld corpus collection', () => {
       ['undici', 'module'],
       ['undici', 'commonjs'],
     ]);
+  });
+
+  it('gives TypeScript files a configuration, so they are linted rather than skipped', () => {
+    write('ky/source/index.ts', 'const answer: number = 42;\nexport default answer;\n');
+    const file = { path: join(root, 'ky/source/index.ts'), relativePath: join('ky/source/index.ts'), packageName: 'ky' };
+    const { Linter, parser } = loadLinter();
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const rules: LinterType.Config = { rules: { 'no-debugger': 'error' } };
+    const messages = linter.verify('const answer: number = 42;\ndebugger;\n', configFor(file, parser, rules), file.path);
+    assert.deepEqual(
+      messages.map((message) => message.ruleId),
+      ['no-debugger'],
+    );
   });
 
   it('reads a pinned list of at least 25 packages', () => {

@@ -19,7 +19,7 @@ export const DEMO_DEFAULTS = {
   messages: 2000,
   maxInFlight: 16,
   sinkLatencyMs: 5,
-  // ≥ 256 KiB: larger than the stream buffers, so an unread response pins its connection (reference.md).
+  // ≥ 256 KiB: larger than the stream buffers, so an unread response pins its connection (eslint-plugin/docs/library-facts.md).
   responseBytes: 256 * 1024,
 } as const;
 

@@ -36,7 +36,7 @@ function forwardPooled(req, res) {
 const server = http.createServer((req, res) => {
   if (req.url.startsWith('/legacy/')) return forward(req, res);
   if (req.url.startsWith('/egress/')) {
-    const agent = new HttpsProxyAgent(process.env.EGRESS_PROXY); // expect: no-client-per-request
+    const agent = new HttpsProxyAgent(process.env.EGRESS_PROXY); // expect: no-client-per-request, no-disabled-keepalive
     const outbound = require('https').get(`https://partner.example.com${req.url.slice(7)}`, { agent }, (partnerRes) => {
       res.writeHead(partnerRes.statusCode, { 'content-type': partnerRes.headers['content-type'] });
       partnerRes.pipe(res);

@@ -1,9 +1,9 @@
 /**
  * Constructors that own a connection pool: building one opens (and keeps) its own sockets, so a new
  * instance per request means a new TCP+TLS handshake per request.
- * Sources: ../shared/reference.md ("Which constructors own a connection pool").
+ * Facts and sources: docs/library-facts.md ("Which constructors own a connection pool").
  */
-import type { PackageExportSpec } from '../export-spec';
+import type { PackageExportSpec } from '../imports/export-spec';
 
 export type PoolFamily =
   /** node:http(s) Agent and its subclasses: `keepAlive` defaults to false. */
@@ -53,6 +53,18 @@ export const POOL_OWNERS: readonly PoolOwnerSpec[] = [
   { from: 'package', package: 'proxy-agent', name: ['default', 'ProxyAgent'], family: 'proxy-agent' },
   { from: 'package', package: 'hpagent', name: ['HttpsProxyAgent', 'HttpProxyAgent'], family: 'proxy-agent' },
   { from: 'package', package: '@aws-sdk/client-*', name: '*Client', family: 'aws-sdk' },
+  // The aggregated clients (`new S3()`, `new DynamoDB()`) extend the bare ones and own the same pool.
+  {
+    from: 'package',
+    package: '@aws-sdk/client-*',
+    name: [
+      'S3', 'DynamoDB', 'SQS', 'SNS', 'SES', 'SESv2', 'Lambda', 'SSM', 'SecretsManager', 'KMS', 'STS',
+      'Kinesis', 'Firehose', 'EventBridge', 'SFN', 'CloudWatch', 'CloudWatchLogs', 'Athena', 'Glue',
+      'ECS', 'EC2', 'Textract', 'Rekognition', 'Comprehend', 'Translate', 'Polly', 'ApiGatewayManagementApi',
+      'CognitoIdentityProvider', 'IoTDataPlane', 'TimestreamWrite', 'BedrockRuntime',
+    ],
+    family: 'aws-sdk',
+  },
   {
     from: 'package',
     package: '@smithy/node-http-handler',

@@ -4,7 +4,7 @@
  * `axios.get(url, { httpsAgent })`. Passing a pool to one of these uses it; passing it to any other
  * function hands it over (it may be stored and reused).
  */
-import type { ExportSpec } from '../export-spec';
+import type { ExportSpec } from '../imports/export-spec';
 
 export const REQUEST_CALLS: readonly ExportSpec[] = [
   { from: 'global', name: 'fetch' },

@@ -1,8 +1,8 @@
 /**
  * Where code registers a callback that runs once per request, message or tick, and where code runs
- * only once (startup, tests). Data only; `request-context.ts` and `startup-only.ts` read it.
+ * only once (startup, tests). Data only; `contexts/request-context.ts` and `contexts/startup-only.ts` read it.
  */
-import type { PackageExportSpec } from '../export-spec';
+import type { PackageExportSpec } from '../imports/export-spec';
 
 /** Server factories whose function argument is the request listener. */
 export const SERVER_FACTORIES: readonly PackageExportSpec[] = [
@@ -75,6 +75,151 @@ export const ROUTE_OPTION_HANDLERS: ReadonlySet<string> = new Set([
   'preValidation',
 ]);
 
+/** Azure Functions v4 `app` methods that register an HTTP trigger, and those of event triggers. */
+const AZURE_HTTP_TRIGGERS = ['http', 'get', 'put', 'post', 'patch', 'deleteRequest'];
+const AZURE_MESSAGE_TRIGGERS = [
+  'storageQueue', 'storageBlob', 'serviceBusQueue', 'serviceBusTopic', 'eventHub', 'eventGrid', 'cosmosDB',
+];
+
+/**
+ * APIs that take per-message or per-request callbacks as properties of an options object,
+ * recognised by import: sqs-consumer `Consumer.create({ handleMessage, handleMessageBatch })`;
+ * Apollo Server's `context` function, which the server calls once for every request
+ * (`startStandaloneServer(server, { context })`, `expressMiddleware(server, { context })`, and in
+ * Apollo Server 2/3 `new ApolloServer({ context, dataSources })`); GraphQL Yoga's `context`; Azure
+ * Functions v4 `app.http('name', { handler })` and the other triggers of `app` from '@azure/functions'.
+ */
+export interface OptionCallbackApi {
+  /** The function or constructor the options object is passed to. */
+  readonly callee: PackageExportSpec;
+  readonly properties: ReadonlySet<string>;
+  /** The argument that holds the options object (0 when omitted). */
+  readonly argument?: number;
+  readonly kind: 'request' | 'message' | 'timer';
+}
+const APOLLO_SERVER_2_3_PACKAGES = ['apollo-server', 'apollo-server-*'];
+export const OPTION_CALLBACK_APIS: readonly OptionCallbackApi[] = [
+  {
+    callee: { from: 'package', package: 'sqs-consumer', name: ['Consumer.create', 'Consumer'] },
+    properties: new Set(['handleMessage', 'handleMessageBatch']),
+    kind: 'message',
+  },
+  {
+    callee: { from: 'package', package: '@apollo/server/standalone', name: 'startStandaloneServer' },
+    properties: new Set(['context']),
+    argument: 1,
+    kind: 'request',
+  },
+  {
+    callee: { from: 'package', package: '@apollo/server/express4', name: 'expressMiddleware' },
+    properties: new Set(['context']),
+    argument: 1,
+    kind: 'request',
+  },
+  ...APOLLO_SERVER_2_3_PACKAGES.map(
+    (name): OptionCallbackApi => ({
+      callee: { from: 'package', package: name, name: 'ApolloServer' },
+      properties: new Set(['context', 'dataSources']),
+      kind: 'request',
+    }),
+  ),
+  {
+    callee: { from: 'package', package: 'graphql-yoga', name: 'createYoga' },
+    properties: new Set(['context']),
+    kind: 'request',
+  },
+  // Azure Functions v4 (`@azure/functions`): `app.http('name', { handler })`, one run per trigger.
+  {
+    callee: { from: 'package', package: '@azure/functions', name: AZURE_HTTP_TRIGGERS.map((method) => `app.${method}`) },
+    properties: new Set(['handler']),
+    argument: 1,
+    kind: 'request',
+  },
+  {
+    callee: { from: 'package', package: '@azure/functions', name: AZURE_MESSAGE_TRIGGERS.map((method) => `app.${method}`) },
+    properties: new Set(['handler']),
+    argument: 1,
+    kind: 'message',
+  },
+  {
+    callee: { from: 'package', package: '@azure/functions', name: 'app.timer' },
+    properties: new Set(['handler']),
+    argument: 1,
+    kind: 'timer',
+  },
+];
+
+/**
+ * Calls of a platform's export whose function argument runs once per request or event, recognised
+ * by import only: Google Cloud Functions `functions.http('name', fn)` / `functions.cloudEvent('name',
+ * fn)` (`@google-cloud/functions-framework`); the Azure Functions v4 HTTP shortcuts
+ * `app.get('name', fn)`, which also take the handler directly.
+ */
+export interface CallbackArgumentApi {
+  readonly callee: PackageExportSpec;
+  readonly argument: number;
+  readonly kind: 'request' | 'message';
+}
+export const CALLBACK_ARGUMENT_APIS: readonly CallbackArgumentApi[] = [
+  { callee: { from: 'package', package: '@google-cloud/functions-framework', name: 'http' }, argument: 1, kind: 'request' },
+  { callee: { from: 'package', package: '@google-cloud/functions-framework', name: 'cloudEvent' }, argument: 1, kind: 'message' },
+  {
+    callee: { from: 'package', package: '@azure/functions', name: AZURE_HTTP_TRIGGERS.map((method) => `app.${method}`) },
+    argument: 1,
+    kind: 'request',
+  },
+];
+
+/** Constructors whose function argument runs once per job: BullMQ `new Worker(queue, processor)`. */
+export interface ConstructorCallbackApi {
+  readonly constructor: PackageExportSpec;
+  readonly argument: number;
+}
+export const CONSTRUCTOR_CALLBACK_APIS: readonly ConstructorCallbackApi[] = [
+  { constructor: { from: 'package', package: 'bullmq', name: 'Worker' }, argument: 1 },
+];
+
+/**
+ * Job queues whose instances run a processor once per job: Bull and Bee-Queue
+ * `queue.process([name], [concurrency], processor)`. The instance must be built from the import
+ * (`new Queue(...)`, `Queue(...)`), so any other `x.process(fn)` stays unknown.
+ */
+export const JOB_QUEUE_FACTORIES: readonly PackageExportSpec[] = [
+  { from: 'package', package: 'bull', name: 'default' },
+  { from: 'package', package: 'bee-queue', name: 'default' },
+];
+export const JOB_QUEUE_PROCESS_METHODS: ReadonlySet<string> = new Set(['process']);
+
+/**
+ * Decorators that make a class method run once per request, message or tick (NestJS controllers,
+ * message patterns, queue processors, schedules; GraphQL resolvers).
+ */
+export interface HandlerDecorator {
+  readonly decorator: PackageExportSpec;
+  readonly kind: 'request' | 'message' | 'timer';
+}
+export const HANDLER_DECORATORS: readonly HandlerDecorator[] = [
+  {
+    decorator: {
+      from: 'package',
+      package: '@nestjs/common',
+      name: ['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options', 'Search'],
+    },
+    kind: 'request',
+  },
+  { decorator: { from: 'package', package: '@nestjs/microservices', name: ['MessagePattern', 'EventPattern'] }, kind: 'message' },
+  { decorator: { from: 'package', package: '@nestjs/websockets', name: 'SubscribeMessage' }, kind: 'message' },
+  { decorator: { from: 'package', package: '@nestjs/bull', name: 'Process' }, kind: 'message' },
+  { decorator: { from: 'package', package: '@nestjs/bullmq', name: 'Process' }, kind: 'message' },
+  { decorator: { from: 'package', package: '@ssut/nestjs-sqs', name: 'SqsMessageHandler' }, kind: 'message' },
+  { decorator: { from: 'package', package: '@nestjs/schedule', name: ['Cron', 'Interval'] }, kind: 'timer' },
+  {
+    decorator: { from: 'package', package: '@nestjs/graphql', name: ['Query', 'Mutation', 'ResolveField'] },
+    kind: 'request',
+  },
+  { decorator: { from: 'package', package: 'type-graphql', name: ['Query', 'Mutation', 'FieldResolver'] }, kind: 'request' },
+];
+
 /** kafkajs `consumer.run({ eachMessage, eachBatch })`. */
 export const CONSUMER_RUN_HANDLERS: ReadonlySet<string> = new Set(['eachMessage', 'eachBatch']);
 
@@ -118,8 +263,6 @@ export const NEXT_ROUTE_EXPORTS: ReadonlySet<string> = new Set([
 export const NEXT_ROUTE_FILE = /(^|[\\/])app[\\/](.*[\\/])?route\.[cm]?[jt]sx?$/;
 export const NEXT_API_FILE = /(^|[\\/])pages[\\/]api[\\/].*\.[cm]?[jt]sx?$/;
 
-/** Exported names AWS Lambda invokes once per event. */
-export const LAMBDA_HANDLER_EXPORTS: ReadonlySet<string> = new Set(['handler']);
 
 /**
  * Calls that run their callback during the call, once, in the caller's context: the callback
@@ -132,6 +275,13 @@ export const ONE_SHOT_SCHEDULERS: ReadonlySet<string> = new Set([
   'queueMicrotask',
   'nextTick',
 ]);
+
+/**
+ * Test files by name: `*.test.ts`, `*.spec.js`, `*.e2e.ts`, and files under `__tests__/` or
+ * `__mocks__/`. Clients built there serve the test, not requests. (A `test/` folder is not enough:
+ * the linted path is absolute, and a project may itself live under a folder named `test`.)
+ */
+export const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
 
 /** Test framework functions (mocha, jest, vitest, node:test, tap, ava) whose callbacks are tests. */
 export const TEST_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -166,6 +316,9 @@ export const STARTUP_FUNCTION_NAMES: ReadonlySet<string> = new Set([
   'init',
   'initialize',
   'configure',
+  // NestJS lifecycle hooks: run once when the module or application starts.
+  'onModuleInit',
+  'onApplicationBootstrap',
 ]);
 
 /**

@@ -4,7 +4,7 @@
  * both positions of `http.request([url,] options)` is safe: a URL string is never an object literal.
  * Sources: Node.js http docs, undici README, axios/got/ky/needle/node-fetch READMEs.
  */
-import type { ExportSpec } from '../export-spec';
+import type { ExportSpec } from '../imports/export-spec';
 
 export interface RequestOptionsSpec {
   /** The function (or method) that sends a request or builds a client with default options. */

@@ -1,11 +1,9 @@
 /**
  * Client calls that produce an HTTP response whose body must be read or released, or the socket is
- * not returned to the pool. Sources: ../shared/reference.md ("What to do with a response body you
- * do not need"), Node's http docs ("If a 'response' event handler is added, then the data from the
- * response object must be consumed"), undici's README "Garbage Collection" and Dispatcher.md ("All
- * response bodies must always be fully consumed or destroyed").
+ * not returned to the pool. Facts and their sources (Node's http docs, undici's README and
+ * Dispatcher.md): docs/library-facts.md, "Which calls return a body the caller must read or release".
  */
-import type { ExportSpec } from '../export-spec';
+import type { ExportSpec } from '../imports/export-spec';
 
 /** Which client produced a response: decides what the message says and which release to suggest. */
 export type ResponseClient =

@@ -3,7 +3,7 @@
  * Node's global agent or undici's global dispatcher unless given an agent. Building one per request
  * rebuilds configuration (cheap), not connections.
  */
-import type { PackageExportSpec } from '../export-spec';
+import type { PackageExportSpec } from '../imports/export-spec';
 
 export const THIN_WRAPPER_FACTORIES: readonly PackageExportSpec[] = [
   { from: 'package', package: 'axios', name: 'create' },

@@ -1,0 +1,348 @@
+/**
+ * Does some path leave a binding's body unread? Walks ESLint's code paths from the place a
+ * response is written into a variable (code-paths.ts) to every `return`, explicit `throw`, end of
+ * the function and reassignment of the variable. A read of the body (body-consumption.ts), a
+ * hand-off, or an abort of the request ends a path quietly; branches where the body is known to be
+ * absent (absent-body-branches.ts) are not walked; `destroy()` before any read is a finding of its own.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { findVariable } from '../../ast/find-variable';
+import { classifyValueUse } from '../../ast/classify-value-use';
+import { isInlineFunction } from '../../ast/function-node';
+import { outermostCarrier } from '../../ast/outermost-carrier';
+import { hasAwaitBetween } from '../../ast/has-await-between';
+import { staticPropertyName } from '../../ast/static-property-name';
+import { branchTestsOf, statusBranchTestOf, type AbsentBodyEdges } from './absent-body-branches';
+import { classifyBodyUse, type BodyUseContext } from './body-consumption';
+import type { BodyFinding } from './body-findings';
+import { firstJumpOnPath, searchPaths, type CodePathRecorder, type PathEnd, type PathEvent } from './code-paths';
+import type { ParameterUses } from './parameter-use';
+import { ReleaseSuggestions, statementOf } from './release-suggestions';
+import { ownerOf, type ResponseBinding } from './response-binding';
+
+/**
+ * `rewritten`: the binding's own write runs again (a loop made the next response) while this one
+ * is unread — a retry that drops the response it replaces.
+ */
+type EventKind = 'consumed' | 'destroyed' | 'written' | 'rewritten' | 'helper-throws';
+
+export interface BindingPathsContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly recorder: CodePathRecorder;
+  readonly absentBodyEdges: AbsentBodyEdges;
+  readonly bodyUseContext: BodyUseContext;
+  readonly parameterUses: ParameterUses;
+  /** Branch tests such as `method === 'HEAD'`: on their HEAD side no response has a body. */
+  readonly headMethodTests: ReadonlySet<TSESTree.Node>;
+}
+
+export class BindingPaths {
+  private readonly suggestions: ReleaseSuggestions;
+
+  constructor(private readonly context: BindingPathsContext) {
+    this.suggestions = new ReleaseSuggestions(context.recorder, context.sourceCode);
+  }
+
+  /** What goes wrong on the paths of `binding`: `destroy()` calls and the first leaking path. */
+  findings(binding: ResponseBinding): BodyFinding[] {
+    const { recorder, absentBodyEdges, bodyUseContext, sourceCode } = this.context;
+    const { start, variable } = binding;
+    if (start.segments.length === 0 || start.segments.some((segment) => !segment.reachable)) return [];
+    const codePath = start.codePath;
+    const tracked = new Set<TSESTree.Node>(variable.references.map((reference) => reference.identifier));
+    const events: PathEvent<EventKind>[] = [];
+    /** Calls of helpers that only read metadata and may throw: exits the code paths do not show. */
+    const helperThrows: PathEvent<EventKind>[] = [];
+    /** Hand-overs through a helper that returns the response (`ok = ensureOk(res)`) and may throw first. */
+    const passedThrough = new Set<PathEvent<EventKind>>();
+    const owner = ownerOf(binding, recorder, this.context.sourceCode.ast);
+    const tests = new Set<TSESTree.Node>();
+    const statusVariables = [...(binding.statusVariables ?? []), ...absentBodyEdges.statusAliasesOf(variable)];
+    const statusReads = new Set<TSESTree.Node>();
+    for (const alias of statusVariables) {
+      for (const reference of alias.references) {
+        if (!reference.isRead()) continue;
+        statusReads.add(reference.identifier);
+        const test = statusBranchTestOf(reference.identifier);
+        if (test) tests.add(test);
+      }
+    }
+
+    const aliases: ResponseBinding[] = [];
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      if (reference.isWrite()) {
+        const writer = writerOf(identifier);
+        // A kept response (`last = res`) is replaced when its own assignment runs again.
+        if (writer !== binding.writer || binding.aliasOf) {
+          const position = (writer && recorder.exitPosition(writer)) ?? recorder.enterPosition(identifier);
+          if (position?.codePath === codePath) events.push({ kind: 'written', node: writer ?? identifier, position });
+        } else if (writer && isOnlyWrite(variable, writer)) {
+          // At the start's own position: only a path that comes back round a loop reaches it. (A
+          // variable written elsewhere too is reported for its other response: that fix covers this.)
+          const position = recorder.exitPosition(writer);
+          if (position?.codePath === codePath) events.push({ kind: 'rewritten', node: writer, position });
+        }
+      }
+      if (!reference.isRead()) continue;
+      const use = classifyBodyUse(identifier, binding.holder, bodyUseContext);
+      const own = recorder.enterPosition(identifier);
+      if (own?.codePath === codePath) {
+        if (use === 'metadata') {
+          for (const test of branchTestsOf(identifier)) tests.add(test);
+          const call = this.throwingHelperCall(identifier, binding, owner);
+          if (call) helperThrows.push({ kind: 'helper-throws', node: call, position: own });
+          continue;
+        }
+        const event: PathEvent<EventKind> = { kind: use === 'destroyed' ? 'destroyed' : 'consumed', node: identifier, position: own };
+        events.push(event);
+        const alias = binding.aliasOf ? undefined : this.aliasOf(identifier, binding);
+        if (alias) aliases.push(alias);
+        // `const ok = ensureOk(res)`: the response passes through the helper, unless it throws first.
+        const call = this.throwingHelperCall(identifier, binding, owner);
+        if (call) {
+          helperThrows.push({ kind: 'helper-throws', node: call, position: own });
+          passedThrough.add(event);
+        }
+        continue;
+      }
+      // Read from a closure created on this path: the closure may read the body later.
+      if (use === 'metadata') continue;
+      const position = recorder.positionIn(identifier, codePath);
+      if (position) events.push({ kind: 'consumed', node: identifier, position });
+    }
+
+    if (binding.aliasOf) events.push(...this.originalReleases(binding, binding.aliasOf, codePath));
+    for (const test of this.context.headMethodTests) tests.add(test);
+    for (const release of binding.releases ?? []) {
+      const position = recorder.positionIn(release, codePath);
+      if (position) events.push({ kind: 'consumed', node: release, position });
+    }
+
+    const blockedEdges = absentBodyEdges.blockedEdges(tests, {
+      isTracked: (node) => tracked.has(node),
+      isStatus: (node) => statusReads.has(node),
+    });
+
+    const ends = searchPaths({ start, events, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder });
+    if (!ends) return [];
+    const findings: BodyFinding[] = aliases.flatMap((alias) => this.findings(alias));
+    for (const end of ends) {
+      if (end.event?.kind === 'destroyed') {
+        const finding = this.destroyFinding(end.event.node, binding);
+        if (finding) findings.push(finding);
+      }
+    }
+    const leak =
+      ends.find((end) => end.event === undefined || end.event.kind === 'written') ??
+      ends.find((end) => end.event?.kind === 'rewritten');
+    if (leak) findings.push(this.leakFinding(binding, leak, events));
+    else if (helperThrows.length > 0) {
+      // Only when no path leaks by itself: a helper that throws is the leak the code paths cannot show.
+      const withHelpers = [...events.filter((event) => !passedThrough.has(event)), ...helperThrows];
+      const helperEnds = searchPaths({ start, events: withHelpers, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder });
+      const thrown = helperEnds?.find((end) => end.event?.kind === 'helper-throws')?.event;
+      if (thrown?.node.type === AST_NODE_TYPES.CallExpression) {
+        findings.push({
+          kind: 'helper-throws',
+          node: binding.reportNode,
+          client: binding.client,
+          origin: binding.origin,
+          helper: sourceCode.getText(thrown.node.callee),
+          line: thrown.node.loc.start.line,
+        });
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * `last = res` where `last` is a local of the same function: a retry loop keeping the failed
+   * response. `last` holds the response from there on, and is followed like any binding. Also
+   * `const ok = ensureOk(res)` / `ok = await ensureOk(res)` through a helper that gives the response
+   * back after looking at its status (parameter-use.ts).
+   */
+  private aliasOf(identifier: TSESTree.Node, binding: ResponseBinding): ResponseBinding | undefined {
+    const passed = this.passedThroughHelper(identifier, binding);
+    if (passed) return passed;
+    const assignment = identifier.parent;
+    if (
+      assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+      assignment.operator !== '=' ||
+      assignment.right !== identifier ||
+      assignment.left.type !== AST_NODE_TYPES.Identifier
+    ) {
+      return undefined;
+    }
+    const target = findVariable(this.context.sourceCode.getScope(assignment.left), assignment.left);
+    const start = this.context.recorder.exitPosition(assignment);
+    if (
+      !target ||
+      !start ||
+      target === binding.variable ||
+      target.scope.variableScope !== binding.variable.scope.variableScope ||
+      target.defs.some((def) => def.type !== 'Variable')
+    ) {
+      return undefined;
+    }
+    // Reported where the response is made: that is the response the retry drops.
+    return { ...binding, variable: target, start, writer: assignment, aliasOf: binding.variable, statusVariables: [] };
+  }
+
+  /** `const ok = [await] ensureOk(res)` where `ensureOk` returns its parameter: `ok` holds the response. */
+  private passedThroughHelper(identifier: TSESTree.Node, binding: ResponseBinding): ResponseBinding | undefined {
+    const use = classifyValueUse(identifier);
+    if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || use.node !== identifier) return undefined;
+    if (this.context.parameterUses.ofArgument(use.call, use.index, binding.holder)?.kind !== 'returns') return undefined;
+    const result = classifyValueUse(use.call);
+    let writer: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression;
+    let target: TSESTree.Node;
+    if (result.kind === 'bound') {
+      writer = result.declarator;
+      target = writer.id;
+    } else if (result.kind === 'stored' && result.node.parent?.type === AST_NODE_TYPES.AssignmentExpression && result.node.parent.operator === '=') {
+      writer = result.node.parent;
+      target = writer.left;
+    } else {
+      return undefined;
+    }
+    if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(this.context.sourceCode.getScope(target), target);
+    const start = this.context.recorder.exitPosition(writer);
+    if (
+      !variable ||
+      !start ||
+      variable === binding.variable ||
+      variable.scope.variableScope !== binding.variable.scope.variableScope ||
+      variable.defs.some((def) => def.type !== 'Variable')
+    ) {
+      return undefined;
+    }
+    return { ...binding, variable, start, writer, aliasOf: binding.variable, statusVariables: [] };
+  }
+
+  /**
+   * Reads of the original variable after `last = res` that release the body (`await res.body?.cancel()`),
+   * within the block that declares the original (a `const res` in a loop body is a new response on
+   * the next iteration).
+   */
+  private originalReleases(binding: ResponseBinding, original: TSESLint.Scope.Variable, codePath: TSESLint.CodePath): PathEvent<EventKind>[] {
+    const [, end] = original.scope.block.range;
+    const released: PathEvent<EventKind>[] = [];
+    for (const reference of original.references) {
+      const identifier = reference.identifier;
+      if (!reference.isRead() || identifier.range[0] <= binding.writer.range[1] || identifier.range[0] > end) continue;
+      const use = classifyBodyUse(identifier, binding.holder, this.context.bodyUseContext);
+      const position = this.context.recorder.positionIn(identifier, codePath);
+      if (use !== 'metadata' && position) released.push({ kind: 'consumed', node: identifier, position });
+    }
+    return released;
+  }
+
+  /**
+   * `assertOk(res)` where the helper only reads metadata and may throw, and nothing here catches
+   * the throw (a `try` with a `catch` or `finally` around the call may release the body).
+   */
+  private throwingHelperCall(
+    identifier: TSESTree.Node,
+    binding: ResponseBinding,
+    owner: TSESTree.Node,
+  ): TSESTree.CallExpression | undefined {
+    const use = classifyValueUse(identifier);
+    if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || use.node !== identifier) return undefined;
+    const summary = this.context.parameterUses.ofArgument(use.call, use.index, binding.holder);
+    if ((summary?.kind !== 'metadata' && summary?.kind !== 'returns') || !summary.throws) return undefined;
+    if (summary.throws === 'async' && !isAwaited(use.call)) return undefined;
+    return isInsideTry(use.call, owner) ? undefined : use.call;
+  }
+
+  private destroyFinding(identifier: TSESTree.Node, binding: ResponseBinding): BodyFinding | undefined {
+    const call = destroyCallOf(identifier);
+    if (!call) return undefined;
+    const sourceCode = this.context.sourceCode;
+    const name = sourceCode.getText(call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : call.callee);
+    const drain = binding.client === 'undici' ? `await ${name}.dump()` : `${name}.resume()`;
+    return { kind: 'destroyed-unread', node: call, name, drain, suggestions: this.suggestions.insteadOfDestroy(call, binding, name) };
+  }
+
+  private leakFinding(binding: ResponseBinding, leak: PathEnd<EventKind>, events: readonly PathEvent<EventKind>[]): BodyFinding {
+    const { recorder, sourceCode } = this.context;
+    const base = { node: binding.reportNode, client: binding.client, origin: binding.origin };
+    if (leak.event?.kind === 'written') {
+      const writer = leak.event.node;
+      return {
+        ...base,
+        kind: 'replaced-unread',
+        line: writer.loc.start.line,
+        suggestions: this.suggestions.before(binding, statementOf(writer), [leak.segment], events),
+      };
+    }
+    const jump = firstJumpOnPath(recorder, leak.path, binding.start.order);
+    if (leak.event?.kind === 'rewritten') {
+      // A retry loop: the path comes back round (`continue`, or the loop test) to the request.
+      // Without a `continue` to insert before, a release before the write would also run on the
+      // first attempt: no suggestion then.
+      const exit = jump?.type === AST_NODE_TYPES.ContinueStatement ? jump : undefined;
+      return {
+        ...base,
+        kind: 'retried-unread',
+        line: (exit ?? leak.event.node).loc.start.line,
+        suggestions: exit ? this.suggestions.before(binding, exit, recorder.enterPosition(exit)?.segments ?? [], events) : [],
+      };
+    }
+    const owner = ownerOf(binding, recorder, sourceCode.ast);
+    const line = jump ? jump.loc.start.line : owner.loc.end.line;
+    const anyConsumption = events.some((event) => event.kind === 'consumed' || event.kind === 'destroyed');
+    const exitSegments = jump ? (recorder.enterPosition(jump)?.segments ?? []) : [leak.segment];
+    const suggestions = jump
+      ? this.suggestions.before(binding, jump, exitSegments, events)
+      : this.suggestions.atFunctionEnd(binding, exitSegments, events);
+    return { ...base, kind: anyConsumption ? 'unconsumed-on-path' : 'never-consumed', line, suggestions };
+  }
+}
+
+/** `await call` (through type assertions). */
+function isAwaited(call: TSESTree.Node): boolean {
+  return hasAwaitBetween(call, outermostCarrier(call));
+}
+
+/** True when `node` is in the `try` block of a `try` with a `catch` or `finally`, inside `owner`. */
+function isInsideTry(node: TSESTree.Node, owner: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== owner; parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) return true;
+    child = parent;
+  }
+  return false;
+}
+
+/** True when every write of `variable` is done by `writer`. */
+function isOnlyWrite(variable: TSESLint.Scope.Variable, writer: TSESTree.Node): boolean {
+  return variable.references.every((reference) => !reference.isWrite() || writerOf(reference.identifier) === writer);
+}
+
+/** The declarator or assignment that writes through `identifier`. */
+function writerOf(identifier: TSESTree.Node): TSESTree.Node | undefined {
+  for (let node = identifier.parent; node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator || node.type === AST_NODE_TYPES.AssignmentExpression) return node;
+    if (node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement) return node;
+    if (isInlineFunction(node) || node.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+  }
+  return undefined;
+}
+
+/** The `x.destroy()` call a read of `x` (or `x.body`) belongs to. */
+function destroyCallOf(identifier: TSESTree.Node): TSESTree.CallExpression | undefined {
+  for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
+    if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(node.callee) === 'destroy'
+    ) {
+      return node;
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.ChainExpression) return undefined;
+  }
+  return undefined;
+}

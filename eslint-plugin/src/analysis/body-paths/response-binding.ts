@@ -1,0 +1,39 @@
+/**
+ * A variable that holds an HTTP response (or its body stream) from one write on: the unit whose
+ * paths `binding-paths.ts` walks and whose release `release-suggestions.ts` proposes.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { BodyHolder, ResponseClient } from '../libraries/response-sources';
+import type { CodePathRecorder, PathPosition } from './code-paths';
+
+export interface ResponseBinding {
+  readonly variable: TSESLint.Scope.Variable;
+  readonly holder: BodyHolder;
+  readonly client: ResponseClient;
+  /** Where the response comes from when that is not visible in this file (an imported wrapper). */
+  readonly origin?: string;
+  readonly start: PathPosition;
+  /** The declarator / assignment / function that writes the response into the variable. */
+  readonly writer: TSESTree.Node;
+  readonly reportNode: TSESTree.Node;
+  /** Other calls that release the response's socket: `req.abort()` / `req.destroy()` on its request. */
+  readonly releases?: readonly TSESTree.Node[];
+  /** Locals destructured next to the body that hold the status (`const { statusCode, body } = ...`). */
+  readonly statusVariables?: readonly TSESLint.Scope.Variable[];
+  /**
+   * Set for a local that keeps a response another binding held (`last = res` in a retry loop):
+   * running `writer` again (the next iteration) replaces the kept response, and reads of the
+   * original after the hand-over (`await res.body?.cancel()`) release it too.
+   */
+  readonly aliasOf?: TSESLint.Scope.Variable;
+}
+
+/** The function (or program) whose code path the binding lives in. */
+export function ownerOf(binding: ResponseBinding, recorder: CodePathRecorder, program: TSESTree.Program): TSESTree.Node {
+  let node: TSESTree.Node | undefined = binding.writer;
+  while (node) {
+    if (recorder.codePathOf(node) === binding.start.codePath) return node;
+    node = node.parent;
+  }
+  return program;
+}

@@ -1,0 +1,751 @@
+/**
+ * Which calls produce an HTTP response that must be read or released.
+ *
+ * A call is a response source when its callee is one of the client functions of
+ * `analysis/libraries/response-sources.ts` (identified through `resolveModuleRefs`, never by name), a
+ * request method of an undici dispatcher or axios instance built in this file, a callee that may be
+ * one of those (`(this.fetchImpl ?? fetch)(url)`: one branch is a source, none is known to be
+ * something else), or a function of this file that returns such a response (`fetchWithRetry`, also
+ * picked through a local: `const get = noCache ? fetchNoCache : fetchCached`). A wrapper may take
+ * the client as a parameter defaulting to it (`doFetch = fetch`), chain `.finally()` / `.catch()`,
+ * or retry by calling itself (`return fetchRetry(url, n - 1)`). `HEAD` requests are not sources:
+ * their responses have no body (request-method.ts, also when a wrapper's caller passes `'HEAD'`).
+ */
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { classifyBodyUse, type BodyUseContext } from './body-consumption';
+import { matchesExportSpec, type ExportSpec } from '../imports/export-spec';
+import {
+  DISPATCHER_CLASSES,
+  DISPATCHER_FACTORIES,
+  DISPATCHER_REQUEST_METHODS,
+  RESPONSE_SOURCES,
+  type BodyHolder,
+  type ResponseClient,
+  type ResponseDelivery,
+  type ResponseSourceSpec,
+} from '../libraries/response-sources';
+import { staticPropertyName } from '../../ast/static-property-name';
+import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
+import { classifyValueUse } from '../../ast/classify-value-use';
+import { enclosingFunction } from '../../ast/enclosing-function';
+import { findVariable } from '../../ast/find-variable';
+import { isFunctionNode, isInlineFunction, type FunctionNode, type InlineFunction } from '../../ast/function-node';
+import { isNeverReassigned } from '../../ast/is-never-reassigned';
+import { isNullish } from '../../ast/is-nullish';
+import { localClass } from '../../ast/local-class';
+import { localFunction } from '../../ast/local-function';
+import { propertyKeyName } from '../../ast/property-key-name';
+import { returnedExpressions } from '../../ast/returned-expressions';
+import { staticString } from '../../ast/static-string';
+import { hasAwaitBetween } from '../../ast/has-await-between';
+import { outermostCarrier } from '../../ast/outermost-carrier';
+import { stripWrappers } from '../../ast/strip-wrappers';
+import {
+  argumentCarriers,
+  isHeadMethod,
+  methodCarriers,
+  methodParametersOf,
+  type MethodCarrier,
+  type MethodParameter,
+} from './request-method';
+import { isNonNetworkUrl } from './non-network-url';
+
+/** Answers about functions of other project modules (imported-responses.ts). */
+export interface ImportedFunctions {
+  /** The response calling the export `ref` returns (`callee`: the callee as written here). */
+  returnedBy(ref: ModuleRef, callee: TSESTree.Node): ResponseSource | undefined;
+  /** The response method `method` of an instance of the exported class `ref` returns. */
+  returnedByMethod(ref: ModuleRef, method: string, callee: TSESTree.Node): ResponseSource | undefined;
+}
+
+export interface ResponseSource {
+  readonly client: ResponseClient;
+  readonly delivery: ResponseDelivery;
+  readonly holder: BodyHolder;
+  /** Set when the call goes through a function of this file that returns the response. */
+  readonly wrapper?: TSESTree.FunctionLike;
+  /** Set when the call goes through an imported function: "returned by `getJson()` (lib/http.ts:4)". */
+  readonly origin?: string;
+  /**
+   * A wrapper's parameters (or options properties) that default to the client (`doFetch = fetch`,
+   * `{ fetchImpl = fetch } = {}`): a caller's own argument must be a client too.
+   */
+  readonly clientParameters?: readonly ClientSlot[];
+  /** A wrapper's parameters that carry the request method: `'HEAD'` there means there is no body. */
+  readonly methodParameters?: readonly MethodParameter[];
+  /**
+   * A wrapper that passes its parameter at this index on as the response callback of a node:http
+   * request (`function get(url, onResponse) { return https.get(url, opts, onResponse) }`): the
+   * response arrives in the caller's argument there, not in its last one.
+   */
+  readonly callbackParameter?: number;
+}
+
+/** Parameter `index` of a wrapper, or (with `key`) property `key` of the options object passed there. */
+export interface ClientSlot {
+  readonly index: number;
+  readonly key?: string;
+}
+
+/** A source as seen at one call: where its method comes from and which parameter held the client. */
+interface CallSource extends ResponseSource {
+  readonly carriers: readonly MethodCarrier[];
+  readonly clientParameter?: ClientParameter;
+}
+
+/** `doFetch` in `function get(url, doFetch = fetch)`: the parameter a callee was read from. */
+interface ClientParameter {
+  readonly fn: FunctionNode;
+  readonly name: TSESTree.Node;
+}
+
+type Classification = (ResponseSource & { readonly clientParameter?: ClientParameter }) | 'not-a-source' | 'unknown';
+
+/** How deep to follow locals, wrappers of wrappers and conditional callees. */
+const MAX_DEPTH = 6;
+
+export class ResponseSourceResolver {
+  private readonly wrapperCache = new Map<FunctionNode, ResponseSource | null>();
+  private readonly callbackWrapperCache = new Map<FunctionNode, ResponseSource | null>();
+  /** False while classifying a call whose value no analysis follows: imported callees are not asked about. */
+  private importsAsked = true;
+  /** Wrappers being summarised: a call back into one of them is a retry, not another kind of value. */
+  private readonly inProgress = new Set<FunctionNode>();
+
+  private readonly sourceCode: Readonly<SourceCode>;
+
+  constructor(
+    private readonly bodyUseContext: BodyUseContext,
+    private readonly sources: readonly ResponseSourceSpec[] = RESPONSE_SOURCES,
+    private readonly imported?: ImportedFunctions,
+  ) {
+    this.sourceCode = bodyUseContext.sourceCode as Readonly<SourceCode>;
+  }
+
+  /** The response this call produces, or undefined when it is not (known to be) a response source. */
+  sourceOfCall(call: TSESTree.CallExpression): ResponseSource | undefined {
+    // Asking about another module costs a parse: only worth it where a response would be followed.
+    const previous = this.importsAsked;
+    this.importsAsked = mayCarryResponse(call);
+    try {
+      return this.sourceOfCallAt(call, MAX_DEPTH);
+    } finally {
+      this.importsAsked = previous;
+    }
+  }
+
+  /** The response a function of this file returns, or undefined when it is not a response wrapper. */
+  sourceReturnedBy(fn: FunctionNode): ResponseSource | undefined {
+    return this.wrapperSource(fn, MAX_DEPTH);
+  }
+
+  /** Like `sourceReturnedBy`, or the response a function of this file hands to a callback parameter. */
+  sourceOfFunction(fn: FunctionNode): ResponseSource | undefined {
+    return this.functionSource(fn, MAX_DEPTH);
+  }
+
+  private functionSource(fn: FunctionNode, depth: number): ResponseSource | undefined {
+    return this.wrapperSource(fn, depth) ?? this.callbackWrapperSource(fn, depth);
+  }
+
+  private sourceOfCallAt(call: TSESTree.CallExpression, depth: number): CallSource | undefined {
+    if (depth <= 0) return undefined;
+    const classification = this.classifyCallee(call.callee, depth);
+    if (typeof classification === 'string') return undefined;
+    let carriers: MethodCarrier[];
+    if (classification.wrapper === undefined && classification.origin === undefined) {
+      if (classification.holder === 'fetch-response' && isNonNetworkUrl(call.arguments[0])) return undefined;
+      carriers = methodCarriers(call);
+      if (classification.client === 'axios-stream' && !hasStreamResponseType(call)) return undefined;
+    } else {
+      carriers = argumentCarriers(call, classification.methodParameters ?? []);
+      if (!this.keepsClientArguments(call, classification.clientParameters ?? [], depth)) return undefined;
+    }
+    if (isHeadMethod(carriers, this.sourceCode)) return undefined;
+    return { ...classification, carriers };
+  }
+
+  /** A wrapper called with its own function where it defaults to the client: that function must be a client too. */
+  private keepsClientArguments(call: TSESTree.CallExpression, slots: readonly ClientSlot[], depth: number): boolean {
+    if (slots.length > 0 && call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+    return slots.every(({ index, key }) => {
+      const argument = call.arguments[index];
+      if (!argument || isNullish(argument)) return true;
+      const value = key === undefined ? argument : optionValue(argument, key);
+      if (value === undefined) return true;
+      if (value === 'unknown') return false;
+      return isNullish(value) || typeof this.classifyCallee(value, depth - 1) !== 'string';
+    });
+  }
+
+  private classifyCallee(callee: TSESTree.Node, depth: number): Classification {
+    if (depth <= 0) return 'unknown';
+    const node = stripWrappers(callee);
+    if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+      return combine(this.classifyCallee(node.consequent, depth - 1), this.classifyCallee(node.alternate, depth - 1));
+    }
+    if (node.type === AST_NODE_TYPES.LogicalExpression) {
+      return combine(this.classifyCallee(node.left, depth - 1), this.classifyCallee(node.right, depth - 1));
+    }
+    const scope = this.sourceCode.getScope(node);
+    const refs = resolveModuleRefs(node, scope);
+    if (refs) {
+      const matches = refs.map(
+        (ref) =>
+          this.sources.find((source) => matchesExportSpec(ref, source.function)) ??
+          (this.importsAsked ? this.imported?.returnedBy(ref, node) : undefined),
+      );
+      const [first] = matches;
+      if (!first || !matches.every((match) => match?.client === first.client && match.holder === first.holder)) return 'not-a-source';
+      return 'function' in first ? fromSpec(first) : first;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier) return this.classifyLocal(node, scope, depth);
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const byDispatcher = this.classifyDispatcherMethod(node, depth);
+      return byDispatcher === 'unknown' ? this.classifyInstanceMethod(node, depth) : byDispatcher;
+    }
+    if (isFunctionNode(node)) return this.functionSource(node, depth) ?? 'not-a-source';
+    return 'unknown';
+  }
+
+  /** A callee that is a local binding: a function of this file, or a const that picks one. */
+  private classifyLocal(node: TSESTree.Identifier, scope: TSESLint.Scope.Scope, depth: number): Classification {
+    const variable = findVariable(scope, node);
+    if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return 'unknown';
+    const def = variable.defs[0];
+    if (!def) return 'unknown';
+    if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return this.functionSource(def.node, depth) ?? 'not-a-source';
+    }
+    if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+      return this.classifyCallee(def.node.init, depth - 1);
+    }
+    if (def.type === 'Parameter') return this.classifyParameter(def.name, def.node, depth);
+    return 'unknown';
+  }
+
+  /**
+   * `doFetch` in `function get(url, doFetch = fetch)` or `function get(url, { fetchImpl = fetch } = {})`:
+   * the client unless the caller passes another function.
+   */
+  private classifyParameter(name: TSESTree.Node, fn: TSESTree.Node, depth: number): Classification {
+    const pattern = name.parent;
+    if (!isFunctionNode(fn) || pattern?.type !== AST_NODE_TYPES.AssignmentPattern || pattern.left !== name || !clientSlotOf(name, fn)) {
+      return 'unknown';
+    }
+    const classification = this.classifyCallee(pattern.right, depth - 1);
+    return typeof classification === 'string' ? 'unknown' : { ...classification, clientParameter: { fn, name } };
+  }
+
+  /** `pool.request(...)`, `this.client.request(...)`, `api.get(url, { responseType: 'stream' })`. */
+  private classifyDispatcherMethod(member: TSESTree.MemberExpression, depth: number): Classification {
+    const method = staticPropertyName(member);
+    if (method === undefined) return 'unknown';
+    const client = this.dispatcherClient(member.object, depth - 1);
+    if (!client) return 'unknown';
+    if (!DISPATCHER_REQUEST_METHODS[client].includes(method)) return 'not-a-source';
+    const spec = this.sources.find((source) => source.client === client);
+    return spec ? fromSpec(spec) : 'unknown';
+  }
+
+  /**
+   * `api.post(url)` where `api` is `new Api()` of a class of this file or of the project, or
+   * `this.post(url)` inside the class: the response the method returns.
+   */
+  private classifyInstanceMethod(member: TSESTree.MemberExpression, depth: number): Classification {
+    const method = staticPropertyName(member);
+    if (method === undefined || member.computed) return 'unknown';
+    const object = stripWrappers(member.object);
+    let classNode: TSESTree.Node | undefined;
+    if (object.type === AST_NODE_TYPES.ThisExpression) classNode = enclosingClassBody(member)?.parent;
+    else {
+      const constructed = this.constructedClass(object);
+      if (!constructed) return 'unknown';
+      const local = constructed.type === AST_NODE_TYPES.Identifier ? localClass(constructed, this.sourceCode.getScope(constructed)) : undefined;
+      if (local) classNode = local;
+      else {
+        const refs = resolveModuleRefs(constructed, this.sourceCode.getScope(constructed));
+        const [ref] = refs ?? [];
+        if (refs?.length !== 1 || !ref) return 'unknown';
+        return (this.importsAsked ? this.imported?.returnedByMethod(ref, method, member) : undefined) ?? 'unknown';
+      }
+    }
+    if (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) return 'unknown';
+    const fn = instanceMethod(classNode, method);
+    return fn ? (this.functionSource(fn, depth) ?? 'not-a-source') : 'unknown';
+  }
+
+  /** The class expression `C` of a never-reassigned local initialised with `new C(...)`. */
+  private constructedClass(node: TSESTree.Node): TSESTree.Node | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(this.sourceCode.getScope(node), node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || !def.node.init || !isNeverReassigned(variable)) return undefined;
+    const init = stripWrappers(def.node.init);
+    return init.type === AST_NODE_TYPES.NewExpression ? stripWrappers(init.callee) : undefined;
+  }
+
+  /** The client of an expression that holds an undici dispatcher or an axios instance. */
+  private dispatcherClient(node: TSESTree.Node, depth: number): 'undici' | 'axios-stream' | undefined {
+    if (depth <= 0) return undefined;
+    const value = stripWrappers(node);
+    if (value.type === AST_NODE_TYPES.NewExpression) {
+      return this.matchesCallee(value.callee, DISPATCHER_CLASSES) ? 'undici' : undefined;
+    }
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      return DISPATCHER_FACTORIES.find((factory) => this.matchesCallee(value.callee, factory.function))?.client;
+    }
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.sourceCode.getScope(value), value);
+      if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return undefined;
+      const def = variable.defs[0];
+      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
+        return undefined;
+      }
+      return this.dispatcherClient(def.node.init, depth - 1);
+    }
+    if (
+      value.type === AST_NODE_TYPES.MemberExpression &&
+      value.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const name = staticPropertyName(value);
+      return name === undefined ? undefined : this.classFieldDispatcher(value, name, depth - 1);
+    }
+    return undefined;
+  }
+
+  /** `this.pool` where every assignment in the class (field or constructor) builds the same client. */
+  private classFieldDispatcher(
+    member: TSESTree.MemberExpression,
+    name: string,
+    depth: number,
+  ): 'undici' | 'axios-stream' | undefined {
+    const classBody = enclosingClassBody(member);
+    if (!classBody) return undefined;
+    const values: TSESTree.Node[] = [];
+    for (const element of classBody.body) {
+      if (
+        element.type === AST_NODE_TYPES.PropertyDefinition &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name &&
+        element.value
+      ) {
+        values.push(element.value);
+      }
+      if (
+        element.type === AST_NODE_TYPES.MethodDefinition &&
+        element.kind === 'constructor' &&
+        element.value.body
+      ) {
+        for (const statement of element.value.body.body) {
+          const assigned = thisAssignment(statement, name);
+          if (assigned) values.push(assigned);
+        }
+      }
+    }
+    const clients = values.map((value) => this.dispatcherClient(value, depth));
+    const [first] = clients;
+    return first && clients.every((client) => client === first) ? first : undefined;
+  }
+
+  private matchesCallee(callee: TSESTree.Node, spec: ExportSpec): boolean {
+    const refs = resolveModuleRefs(callee, this.sourceCode.getScope(callee));
+    return refs !== undefined && refs.length > 0 && refs.every((ref) => matchesExportSpec(ref, spec));
+  }
+
+  /**
+   * The response a function of this file returns: at least one `return` gives a response from a
+   * source and every other `return` gives a response or nothing (`return null`).
+   */
+  private wrapperSource(fn: FunctionNode, depth: number): ResponseSource | undefined {
+    const cached = this.wrapperCache.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(fn) || depth <= 0) return undefined;
+    this.inProgress.add(fn);
+    // A wrapper's summary is cached: it must not depend on the call that asked first.
+    const importsAsked = this.importsAsked;
+    this.importsAsked = true;
+    const sources: CallSource[] = [];
+    let other = false;
+    if (!fn.generator) {
+      for (const returned of returnedExpressions(fn, this.sourceCode.visitorKeys)) {
+        const source = returned ? this.responseOf(returned, fn, depth - 1) : 'nothing';
+        if (source === 'nothing') continue;
+        if (source === undefined) {
+          other = true;
+          break;
+        }
+        sources.push(source);
+      }
+    }
+    this.inProgress.delete(fn);
+    this.importsAsked = importsAsked;
+    const [found] = sources;
+    const result = found && !other ? this.wrapperOf(fn, found, sources) : undefined;
+    this.wrapperCache.set(fn, result ?? null);
+    return result;
+  }
+
+  /**
+   * `function get(url, onResponse) { return https.get(url, { agent }, onResponse); }`: a function of
+   * this file that passes one of its parameters, unchanged, as the response callback of a node:http
+   * request (or of another such wrapper). The caller's argument there receives the response.
+   */
+  private callbackWrapperSource(fn: FunctionNode, depth: number): ResponseSource | undefined {
+    const cached = this.callbackWrapperCache.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(fn) || depth <= 0) return undefined;
+    this.inProgress.add(fn);
+    const importsAsked = this.importsAsked;
+    this.importsAsked = true;
+    let result: ResponseSource | undefined;
+    try {
+      result = this.findCallbackParameter(fn, depth);
+    } finally {
+      this.inProgress.delete(fn);
+      this.importsAsked = importsAsked;
+    }
+    this.callbackWrapperCache.set(fn, result ?? null);
+    return result;
+  }
+
+  private findCallbackParameter(fn: FunctionNode, depth: number): ResponseSource | undefined {
+    const declared = this.sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
+    for (const [index, param] of fn.params.entries()) {
+      if (param.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = declared.find((candidate) => candidate.defs.some((def) => def.name === param));
+      if (!variable || !isNeverReassigned(variable)) continue;
+      for (const reference of variable.references) {
+        const identifier = reference.identifier;
+        const use = classifyValueUse(identifier);
+        if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || use.node !== identifier) continue;
+        if (enclosingFunction(identifier) !== fn) continue;
+        const source = this.sourceOfCallAt(use.call, depth - 1);
+        if (source?.delivery !== 'callback' || responseCallbackOf(use.call, source) !== identifier) continue;
+        const methodParameters = methodParametersOf(source.carriers, fn, this.sourceCode);
+        return {
+          client: source.client,
+          delivery: 'callback',
+          holder: source.holder,
+          wrapper: fn,
+          callbackParameter: index,
+          ...(methodParameters.length > 0 ? { methodParameters } : {}),
+        };
+      }
+    }
+    return undefined;
+  }
+
+  /** The summary of wrapper `fn` whose returns give `sources`: which of its parameters its callers decide. */
+  private wrapperOf(fn: FunctionNode, found: CallSource, sources: readonly CallSource[]): ResponseSource {
+    const methodParameters = sources.flatMap((source) => methodParametersOf(source.carriers, fn, this.sourceCode));
+    const clientParameters = sources.flatMap((source) => {
+      const parameter = source.clientParameter;
+      const slot = parameter?.fn === fn ? clientSlotOf(parameter.name, fn) : undefined;
+      return slot ? [slot] : [];
+    });
+    return {
+      client: found.client,
+      delivery: found.delivery,
+      holder: found.holder,
+      wrapper: fn,
+      ...(methodParameters.length > 0 ? { methodParameters } : {}),
+      ...(clientParameters.length > 0 ? { clientParameters } : {}),
+    };
+  }
+
+  /**
+   * `new Promise((resolve, reject) => { https.get(url, resolve).on('error', reject) })`, also with
+   * `(res) => resolve(res)` as the callback: a promisified request that resolves with the response.
+   * Every use of `resolve` must hand it the response.
+   */
+  private promisedResponse(value: TSESTree.NewExpression, depth: number): CallSource | undefined {
+    const refs = resolveModuleRefs(value.callee, this.sourceCode.getScope(value));
+    const [executor] = value.arguments;
+    if (refs?.length !== 1 || refs[0]?.module !== GLOBAL || refs[0].path.join('.') !== 'Promise') return undefined;
+    if (!executor || !isInlineFunction(executor)) return undefined;
+    const [resolveParam] = executor.params;
+    if (resolveParam?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const resolve = this.sourceCode.scopeManager?.getDeclaredVariables(executor).find((v) => v.name === resolveParam.name);
+    if (!resolve) return undefined;
+    let found: CallSource | undefined;
+    for (const reference of resolve.references) {
+      const source = this.resolvedWithResponse(reference.identifier, depth);
+      if (!source) return undefined;
+      found ??= source;
+    }
+    if (!found) return undefined;
+    const { callbackParameter: _callback, ...promised } = found;
+    return { ...promised, delivery: 'promise' };
+  }
+
+  /** The callback source whose response this use of `resolve` receives: `get(url, resolve)` or `(res) => resolve(res)`. */
+  private resolvedWithResponse(resolve: TSESTree.Node, depth: number): CallSource | undefined {
+    const parent = resolve.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    let requestCall: TSESTree.Node | undefined = parent;
+    let callback: TSESTree.Node = resolve;
+    if (parent.callee === resolve) {
+      // `resolve(res)` inside `(res) => ...`, the callback of the request call
+      const [argument] = parent.arguments;
+      const fn = argument?.type === AST_NODE_TYPES.Identifier ? this.callbackTakingFirst(argument) : undefined;
+      if (!fn) return undefined;
+      requestCall = fn.parent;
+      callback = fn;
+    }
+    if (requestCall?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const source = this.sourceOfCallAt(requestCall, depth - 1);
+    return source?.delivery === 'callback' && responseCallbackOf(requestCall, source) === callback ? source : undefined;
+  }
+
+  /** The inline function whose first parameter `identifier` names. */
+  private callbackTakingFirst(identifier: TSESTree.Identifier): InlineFunction | undefined {
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Parameter' || !isInlineFunction(def.node)) return undefined;
+    return def.node.params[0] === def.name ? def.node : undefined;
+  }
+
+  /** True when `call` calls a wrapper whose summary is being computed (a retry by recursion). */
+  private callsWrapperInProgress(call: TSESTree.CallExpression): boolean {
+    const callee = stripWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const fn = localFunction(callee, this.sourceCode.getScope(callee));
+    return fn !== undefined && this.inProgress.has(fn);
+  }
+
+  /** What `expression` (returned from `fn`) is: a response, nothing, or something else. */
+  private responseOf(
+    expression: TSESTree.Node,
+    fn: FunctionNode,
+    depth: number,
+  ): CallSource | 'nothing' | undefined {
+    const value = stripPromiseChain(stripWrappers(expression, { await: true }));
+    if (isNullish(value)) return 'nothing';
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      if (this.callsWrapperInProgress(value)) return 'nothing';
+      const source = this.sourceOfCallAt(value, depth);
+      return source && source.delivery !== 'callback' ? source : undefined;
+    }
+    if (value.type === AST_NODE_TYPES.NewExpression) return this.promisedResponse(value, depth);
+    if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+    // `const res = await fetch(url); ...; return res;` — every value the local takes is a response.
+    const variable = findVariable(this.sourceCode.getScope(value), value);
+    if (!variable || variable.scope.variableScope.block !== fn) return undefined;
+    let source: CallSource | undefined;
+    for (const reference of variable.references) {
+      if (!reference.isWrite()) continue;
+      const written = reference.writeExpr;
+      if (!written) return undefined;
+      // Only `const res = <call>` / `res = <call>`: a destructured `{ statusCode }` is not the response.
+      const binder = reference.identifier.parent;
+      const direct =
+        (binder?.type === AST_NODE_TYPES.VariableDeclarator && binder.id === reference.identifier) ||
+        (binder?.type === AST_NODE_TYPES.AssignmentExpression && binder.left === reference.identifier);
+      if (!direct) return undefined;
+      const unwrapped = stripPromiseChain(stripWrappers(written, { await: true }));
+      if (isNullish(unwrapped)) continue;
+      if (unwrapped.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const inner = this.sourceOfCallAt(unwrapped, depth - 1);
+      if (!inner || inner.delivery === 'callback') return undefined;
+      source ??= inner;
+    }
+    // A wrapper that reads the body itself before returning the response hands over nothing to read
+    // (`await res.text(); return res`). Reads after the `return` in the source, or in a branch that
+    // leaves before it, belong to other paths (`if (res.ok) return res; await res.body?.cancel();`
+    // in a retry loop, `if (res.status === 503) { await res.body?.cancel(); return retry(); }`).
+    const readsBody = variable.references.some(
+      (reference) =>
+        reference.isRead() &&
+        reference.identifier !== value &&
+        mayRunBefore(reference.identifier, value) &&
+        source !== undefined &&
+        classifyBodyUse(reference.identifier, source.holder, this.bodyUseContext) !== 'metadata' &&
+        classifyValueUse(reference.identifier).kind !== 'returned',
+    );
+    return readsBody ? undefined : source;
+  }
+}
+
+/**
+ * Where the callers of `fn` decide the value of parameter `name` (whose default is the client): its
+ * position, or its key in a destructured options parameter (`{ fetchImpl = fetch } = {}`).
+ */
+function clientSlotOf(name: TSESTree.Node, fn: FunctionNode): ClientSlot | undefined {
+  const pattern = name.parent;
+  if (pattern?.type !== AST_NODE_TYPES.AssignmentPattern || pattern.left !== name) return undefined;
+  const index = fn.params.indexOf(pattern);
+  if (index >= 0) return { index };
+  const property = pattern.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== pattern || property.computed) return undefined;
+  const key = propertyKeyName(property);
+  const options = property.parent;
+  if (key === undefined || options?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const withDefault = options.parent;
+  const param = withDefault?.type === AST_NODE_TYPES.AssignmentPattern && withDefault.left === options ? withDefault : options;
+  const optionsIndex = fn.params.indexOf(param as TSESTree.Parameter);
+  return optionsIndex >= 0 ? { index: optionsIndex, key } : undefined;
+}
+
+/** The value a caller's options argument gives `key`: undefined when absent, 'unknown' when it cannot tell. */
+function optionValue(argument: TSESTree.Node, key: string): TSESTree.Node | 'unknown' | undefined {
+  if (argument.type !== AST_NODE_TYPES.ObjectExpression) return 'unknown';
+  let value: TSESTree.Node | undefined;
+  for (const property of argument.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) return 'unknown';
+    const name = propertyKeyName(property);
+    if (name === undefined) return 'unknown';
+    if (name === key) value = property.value;
+  }
+  return value;
+}
+
+/** The argument of `call` that receives the response of a callback source: its last one, or a wrapper's callback parameter. */
+export function responseCallbackOf(call: TSESTree.CallExpression, source: ResponseSource): TSESTree.CallExpressionArgument | undefined {
+  return source.callbackParameter === undefined ? call.arguments.at(-1) : call.arguments[source.callbackParameter];
+}
+
+function fromSpec(spec: ResponseSourceSpec): ResponseSource {
+  return { client: spec.client, delivery: spec.delivery, holder: spec.holder };
+}
+
+/** Branches of `a ?? b` / `c ? a : b`: a source if some branch is and none is known not to be. */
+function combine(a: Classification, b: Classification): Classification {
+  if (a === 'not-a-source' || b === 'not-a-source') return 'not-a-source';
+  if (typeof a !== 'string' && typeof b !== 'string') {
+    return a.client === b.client && a.holder === b.holder ? a : 'not-a-source';
+  }
+  if (typeof a !== 'string') return a;
+  if (typeof b !== 'string') return b;
+  return 'unknown';
+}
+
+/**
+ * True when `read` may run before `returned` in one call: it comes first in the source and is not
+ * inside a block that leaves (`return`, `throw`, `break`, `continue`) without reaching `returned`.
+ */
+function mayRunBefore(read: TSESTree.Node, returned: TSESTree.Node): boolean {
+  if (read.range[0] >= returned.range[0]) return false;
+  for (let node = read.parent; node; node = node.parent) {
+    if (node.range[0] <= returned.range[0] && returned.range[1] <= node.range[1]) return true;
+    const statements =
+      node.type === AST_NODE_TYPES.BlockStatement ? node.body : node.type === AST_NODE_TYPES.SwitchCase ? node.consequent : undefined;
+    const last = statements?.at(-1);
+    if (
+      last?.type === AST_NODE_TYPES.ReturnStatement ||
+      last?.type === AST_NODE_TYPES.ThrowStatement ||
+      last?.type === AST_NODE_TYPES.BreakStatement ||
+      last?.type === AST_NODE_TYPES.ContinueStatement
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * True when the value of `call` may be followed as a response: awaited, chained with `.then()` /
+ * `.catch()` / `.finally()`, an element of an array (`Promise.all([...])`) or the value of an arrow
+ * (`urls.map((url) => getJson(url))`).
+ */
+export function isAwaitedOrChained(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call) {
+    const method = staticPropertyName(parent);
+    return method === 'then' || method === 'catch' || method === 'finally';
+  }
+  if (parent?.type === AST_NODE_TYPES.ArrayExpression) return true;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === call) return true;
+  return hasAwaitBetween(call, outermostCarrier(call));
+}
+
+/**
+ * True when a response may come out of `call` where this file can follow it: its value (see
+ * `isAwaitedOrChained`) or an inline callback it is given (`get(url, (res) => ...)`, a callback wrapper).
+ */
+export function mayCarryResponse(call: TSESTree.CallExpression): boolean {
+  return isAwaitedOrChained(call) || call.arguments.some((argument) => isInlineFunction(argument));
+}
+
+/** `p.finally(cb)` / `p.catch(cb)` → `p`: the same response (or, after `catch`, possibly nothing). */
+function stripPromiseChain(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) return current;
+    const callee = stripWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return current;
+    const method = staticPropertyName(callee);
+    if (method !== 'finally' && method !== 'catch') return current;
+    current = stripWrappers(callee.object, { await: true });
+  }
+}
+
+/** True when an object-literal argument sets `responseType: 'stream'`. */
+function hasStreamResponseType(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => stringProperty(argument, 'responseType') === 'stream');
+}
+
+function stringProperty(node: TSESTree.Node, name: string): string | undefined {
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    if (propertyKeyName(property) !== name) continue;
+    const value = staticString(property.value);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** The function of instance method `name` of a class (not a getter, setter or static method). */
+export function instanceMethod(
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+): FunctionNode | undefined {
+  for (const element of classNode.body.body) {
+    if (
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      element.kind === 'method' &&
+      !element.static &&
+      propertyKeyName(element) === name &&
+      element.value.type === AST_NODE_TYPES.FunctionExpression
+    ) {
+      return element.value;
+    }
+    if (
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      !element.static &&
+      propertyKeyName(element) === name &&
+      element.value &&
+      isFunctionNode(element.value)
+    ) {
+      return element.value;
+    }
+  }
+  return undefined;
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return undefined;
+}
+
+/** `this.<name> = value;` as a statement: the value. */
+function thisAssignment(statement: TSESTree.Statement, name: string): TSESTree.Node | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const expression = statement.expression;
+  if (
+    expression.type !== AST_NODE_TYPES.AssignmentExpression ||
+    expression.operator !== '=' ||
+    expression.left.type !== AST_NODE_TYPES.MemberExpression ||
+    expression.left.object.type !== AST_NODE_TYPES.ThisExpression ||
+    staticPropertyName(expression.left) !== name
+  ) {
+    return undefined;
+  }
+  return expression.right;
+}

@@ -1,0 +1,223 @@
+/**
+ * Client builders: code that builds a new connection-owning client every time it runs.
+ *
+ *   factory   function makeAgent() { return new https.Agent({ keepAlive: true }); }
+ *             const createS3 = (region) => new S3Client({ region });
+ *             function makeClients() { return { s3: new S3Client({}) }; }
+ *             function createClient() { return makeAgent(); }          (through another factory)
+ *   class     class Storage { s3 = new S3Client({}); }
+ *             class Storage { constructor() { this.s3 = createS3Client(); } }   (through a factory)
+ *
+ * A factory builds on every call when a client it constructs (directly, or through a class or
+ * factory it calls) is returned and not memoised (`client ??= new X()`, a keyed cache); one that
+ * returns a module-level client (`return sharedAgent`) builds nothing. A class builds on every `new`
+ * when its constructor or field initialisers build one. Factories and classes of other project
+ * modules answer through `ModuleView.importedBuild`, so the same reasoning follows them across
+ * files. Each step down (factory → class → factory) costs a hop; at most `MAX_BUILD_HOPS`.
+ *
+ * A construction that only runs when the caller brings no client of its own
+ * (`options.s3Client ?? new S3Client()`, `x instanceof C ? x : new C(x)`) carries its conditions
+ * (build-conditions.ts), decided at each call site: `new S3Locker({ s3Client: shared })` builds
+ * nothing.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { forEachDescendant } from '../../ast/for-each-descendant';
+import { localClass } from '../../ast/local-class';
+import { conditionsAtCall, guardConditions, type BuildCondition } from './build-conditions';
+import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
+import { calledFunction } from '../contexts/call-graph';
+import type { ClientMatcher } from './client-constructions';
+import { isLazyInitialization } from './lazy-init';
+import { traceLifetime, type LifetimeEnvironment } from './single-use';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** How many factories and constructors to follow from a call to the construction. */
+export const MAX_BUILD_HOPS = 3;
+
+/** Where a client is built: small data, so answers about other modules can be cached. */
+export interface BuiltClient {
+  /** `new S3Client()` */
+  readonly client: string;
+  /** Absolute path of the module that builds it. */
+  readonly file: string;
+  readonly line: number;
+  /** The client is only built when none of these holds at the call site (see build-conditions.ts). */
+  readonly unless?: readonly BuildCondition[];
+}
+
+/** One module as the builder analysis sees it: the linted file, or another project module. */
+export interface ModuleView {
+  readonly file: string;
+  readonly sourceCode: SourceCode;
+  readonly matcher: ClientMatcher;
+  readonly lifetimeEnv: LifetimeEnvironment;
+  /** What a call or `new` of another project module's export builds on every run, if known. */
+  readonly importedBuild?: (call: Call) => BuiltClient | undefined;
+  /** What `new` of the other project module's class `reference` names builds (a superclass). */
+  readonly importedClassBuild?: (reference: TSESTree.Expression) => BuiltClient | undefined;
+}
+
+export class ClientBuilders {
+  /** Answers per node and hop budget (a smaller budget may see less). */
+  private readonly cache = new WeakMap<TSESTree.Node, Map<number, BuiltClient | null>>();
+
+  constructor(private readonly view: ModuleView) {}
+
+  /** The client a call or `new` builds every time it runs, whatever builds it. */
+  builtBy(node: Call, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
+    const { matcher } = this.view;
+    if (node.type === AST_NODE_TYPES.NewExpression && matcher.isPoolConstruction(node)) {
+      return { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line };
+    }
+    if (hops <= 0) return undefined;
+    const local = this.builtByLocal(node, hops);
+    if (local !== 'unknown') return local;
+    return this.view.importedBuild?.(node);
+  }
+
+  /** `new C()` / `f()` of a class or function of this module: what it builds ('unknown' when neither). */
+  builtByLocal(node: Call, hops = MAX_BUILD_HOPS): BuiltClient | undefined | 'unknown' {
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const classNode = this.localClass(node);
+      return classNode ? this.builtByClass(classNode, hops - 1) : 'unknown';
+    }
+    const fn = calledFunction(node, this.view.sourceCode);
+    return fn ? this.builtByFunction(fn, hops - 1) : 'unknown';
+  }
+
+  /** The client a call of `fn` builds and returns anew every time, if any. */
+  builtByFunction(fn: FunctionNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
+    return this.memoised(fn, hops, () => this.findInFunction(fn, hops));
+  }
+
+  /** The client `new C()` builds in the constructor or field initialisers of `classNode`, if any. */
+  builtByClass(classNode: ClassNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
+    return this.memoised(classNode, hops, () => this.findInClass(classNode, hops));
+  }
+
+  private memoised(node: TSESTree.Node, hops: number, compute: () => BuiltClient | undefined): BuiltClient | undefined {
+    let byHops = this.cache.get(node);
+    if (!byHops) {
+      byHops = new Map();
+      this.cache.set(node, byHops);
+    }
+    const cached = byHops.get(hops);
+    if (cached !== undefined) return cached ?? undefined;
+    byHops.set(hops, null); // recursion guard
+    const found = compute();
+    byHops.set(hops, found ?? null);
+    return found;
+  }
+
+  private findInFunction(fn: FunctionNode, hops: number): BuiltClient | undefined {
+    let found: BuiltClient | undefined;
+    this.forEachRunningCall(fn.body, (call) => {
+      const built = this.builtBy(call, hops);
+      if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
+      const lifetime = traceLifetime(call, this.view.lifetimeEnv);
+      if (!lifetime.returned || lifetime.stored) return false;
+      found = this.builtHere(built, call, fn);
+      return found !== undefined;
+    });
+    return found;
+  }
+
+  /**
+   * What `call` inside `fn` builds when it builds `built`: its conditions decided by the call's
+   * arguments, or passed on to `fn`'s own parameters, plus the guards around the call in `fn`.
+   * Undefined when the call site skips the construction or does not show whether it runs.
+   */
+  private builtHere(built: BuiltClient, call: Call, fn: TSESTree.Node): BuiltClient | undefined {
+    const outcome = conditionsAtCall(built.unless, call, fn, this.view.sourceCode);
+    if (outcome.kind === 'skipped' || outcome.kind === 'unknown') return undefined;
+    const guards = isFunctionNode(fn) ? guardConditions(call, fn, this.view.sourceCode) : [];
+    const unless = [...(outcome.kind === 'forwarded' ? outcome.conditions : []), ...guards];
+    const client: BuiltClient = { client: built.client, file: built.file, line: built.line };
+    return unless.length > 0 ? { ...client, unless } : client;
+  }
+
+  private findInClass(classNode: ClassNode, hops: number): BuiltClient | undefined {
+    let found: BuiltClient | undefined;
+    for (const member of classNode.body.body) {
+      const isConstructor = member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor';
+      const isField = member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value !== null;
+      if ((!isConstructor && !isField) || !member.value) continue;
+      const root = isConstructor && isFunctionNode(member.value) ? member.value.body : member.value;
+      if (!root) continue;
+      this.forEachRunningCall(root, (call) => {
+        const built = this.builtBy(call, hops);
+        if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
+        found = this.builtHere(built, call, isConstructor ? member.value : classNode);
+        return found !== undefined;
+      });
+      if (found) break;
+    }
+    return found ?? this.findInSuperclass(classNode, hops);
+  }
+
+  /**
+   * `class UsersApi extends BaseApi { constructor() { super(url) } }`: the base constructor runs on
+   * every `new UsersApi()`, through `super(...)` or the implicit constructor, which hands its
+   * arguments on unchanged (so the base's conditions on them stay as they are).
+   */
+  private findInSuperclass(classNode: ClassNode, hops: number): BuiltClient | undefined {
+    const superClass = classNode.superClass;
+    if (!superClass || hops <= 0) return undefined;
+    const base =
+      superClass.type === AST_NODE_TYPES.Identifier ? localClass(superClass, this.view.sourceCode.getScope(classNode)) : undefined;
+    const built = base ? this.builtByClass(base, hops - 1) : this.view.importedClassBuild?.(superClass);
+    if (!built) return undefined;
+    const constructor = classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+    );
+    if (!constructor) return built;
+    let found: BuiltClient | undefined;
+    this.forEachRunningCall(constructor.value.body ?? constructor.value, (call) => {
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Super) return false;
+      found = this.builtHere(built, call, constructor.value);
+      return true;
+    });
+    return found;
+  }
+
+  /** The class of this module `new X()` constructs, when `X` names one for certain. */
+  localClass(node: TSESTree.NewExpression): ClassNode | undefined {
+    if (node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(this.view.sourceCode.getScope(node), node.callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'ClassName' && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) {
+      return def.node;
+    }
+    if (def?.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+    return undefined;
+  }
+
+  /**
+   * Calls `visit` for every call and `new` that runs when `root` runs (not in nested functions or
+   * classes, which run later if at all), until it returns true.
+   */
+  private forEachRunningCall(root: TSESTree.Node, visit: (call: Call) => boolean): void {
+    let done = false;
+    const check = (node: TSESTree.Node): boolean => {
+      if (done) return false;
+      if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
+      if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && visit(node)) {
+        done = true;
+        return false;
+      }
+      return true;
+    };
+    if (check(root)) forEachDescendant(root, this.view.sourceCode.visitorKeys, check);
+  }
+}
+
+/** `new S3Client()`, `createClient()`: a construction or call as messages name it. */
+export function constructionLabel(node: Call, sourceCode: SourceCode): string {
+  const text = sourceCode.getText(node.callee).replace(/\s+/g, '');
+  const callee = text.length <= 40 ? text : `…${text.slice(-39)}`;
+  return node.type === AST_NODE_TYPES.NewExpression ? `new ${callee}()` : `${callee}()`;
+}

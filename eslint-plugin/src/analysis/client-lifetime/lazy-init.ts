@@ -1,0 +1,170 @@
+/**
+ * Lazy initialisation and caching: a construction that only runs when nothing was built yet.
+ *
+ *   client ??= new Client(url)                 this.agent ||= new Agent()
+ *   client = client ?? new Client(url)         if (!this.agent) this.agent = new Agent()
+ *   cache.get(key) ?? cache.set(key, new Pool(key)).get(key)
+ *   if (!cache.has(key)) cache.set(key, new Pool(key))
+ *   let pool = pools.get(origin); if (!pool) { pool = new Pool(origin); pools.set(origin, pool) }
+ *   cache[key] ? cache[key] : (cache[key] = new Agent())
+ *
+ * The test is structural: the construction sits under a guard (`??`, `||`, `if`, `?:`) that reads
+ * the place the value is stored in, or looks it up in a collection (`.get()`, `.has()`, `in`).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../../ast/function-node';
+import { stripWrappers } from '../../ast/strip-wrappers';
+import { staticPropertyName } from '../../ast/static-property-name';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const LOOKUP_METHODS: ReadonlySet<string> = new Set(['get', 'has', 'peek']);
+const STORE_METHODS: ReadonlySet<string> = new Set(['set', 'add']);
+
+/** True when `construction` only runs when the value it stores is still missing. */
+export function isLazyInitialization(construction: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const path = ancestorsInFunction(construction);
+  const targets = new Set<string>();
+  // First the places the value goes to (`x = ...`, `const x = ...`, `cache.set(k, ...)`) ...
+  for (const [child, current] of path) {
+    switch (current.type) {
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (current.right === child) {
+          if (current.operator === '??=' || current.operator === '||=') return true;
+          targets.add(normalized(sourceCode.getText(current.left)));
+        }
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (current.init === child && current.id.type === AST_NODE_TYPES.Identifier) targets.add(current.id.name);
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = current.callee;
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          current.arguments.includes(child as TSESTree.CallExpressionArgument)
+        ) {
+          const name = staticPropertyName(callee);
+          if (name !== undefined && STORE_METHODS.has(name)) targets.add(normalized(sourceCode.getText(callee.object)));
+        }
+        break;
+      }
+      case AST_NODE_TYPES.IfStatement:
+        if (current.test !== child) collectStoredTargets(child, targets, sourceCode);
+        break;
+      default:
+        break;
+    }
+  }
+  // ... then a guard around the construction that reads one of them or looks up a collection.
+  for (const [child, current] of path) {
+    switch (current.type) {
+      case AST_NODE_TYPES.LogicalExpression:
+        if (current.right === child && current.operator !== '&&' && isGuard(current.left, targets, sourceCode)) {
+          return true;
+        }
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.IfStatement:
+        if (current.test !== child && isGuard(current.test, targets, sourceCode)) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** (child, parent) pairs from `node` up to its function or program. */
+function ancestorsInFunction(node: TSESTree.Node): [TSESTree.Node, TSESTree.Node][] {
+  const pairs: [TSESTree.Node, TSESTree.Node][] = [];
+  let child = node;
+  let current = node.parent;
+  while (current && !isFunctionNode(current) && current.type !== AST_NODE_TYPES.Program) {
+    pairs.push([child, current]);
+    child = current;
+    current = current.parent;
+  }
+  return pairs;
+}
+
+/**
+ * Inside an `if` block, the construction may reach its storage through a local first:
+ * `pool = new Pool(o); pools.set(o, pool)`. Collect what the block's statements store into.
+ */
+function collectStoredTargets(block: TSESTree.Node, targets: Set<string>, sourceCode: SourceCode): void {
+  const statements =
+    block.type === AST_NODE_TYPES.BlockStatement ? block.body : [block];
+  for (const statement of statements) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      targets.add(normalized(sourceCode.getText(expression.left)));
+    } else if (
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      expression.callee.type === AST_NODE_TYPES.MemberExpression
+    ) {
+      const name = staticPropertyName(expression.callee);
+      if (name !== undefined && STORE_METHODS.has(name)) {
+        targets.add(normalized(sourceCode.getText(expression.callee.object)));
+      }
+    }
+  }
+}
+
+/** Does `test` read one of `targets`, or look something up in a collection? */
+function isGuard(test: TSESTree.Node, targets: ReadonlySet<string>, sourceCode: SourceCode): boolean {
+  if (containsLookup(test)) return true;
+  const text = normalized(sourceCode.getText(test));
+  for (const target of targets) {
+    if (target.length > 0 && mentions(text, target)) return true;
+  }
+  return false;
+}
+
+function containsLookup(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = stripWrappers(node.callee, { typeAssertions: false });
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const name = staticPropertyName(callee);
+        if (name !== undefined && LOOKUP_METHODS.has(name)) return true;
+      }
+      return false;
+    }
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+      return containsLookup(node.expression);
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+      return containsLookup(node.argument);
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === 'in' || containsLookup(node.left) || containsLookup(node.right);
+    case AST_NODE_TYPES.LogicalExpression:
+      return containsLookup(node.left) || containsLookup(node.right);
+    default:
+      return false;
+  }
+}
+
+function normalized(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\?\./g, '.');
+}
+
+/** `text` contains `target` as a whole expression (`!this.agent` mentions `this.agent`, not `agents`). */
+function mentions(text: string, target: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(target, from);
+    if (at < 0) return false;
+    const before = text[at - 1];
+    const after = text[at + target.length];
+    if (!isIdentifierChar(before) && before !== '.' && !isIdentifierChar(after)) return true;
+    from = at + 1;
+  }
+}
+
+function isIdentifierChar(char: string | undefined): boolean {
+  return char !== undefined && /[\w$]/.test(char);
+}

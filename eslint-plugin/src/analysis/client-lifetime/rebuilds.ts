@@ -1,0 +1,464 @@
+/**
+ * Rebuilt clients: is the client a construction builds thrown away and built again for every
+ * request, message, iteration or call?
+ *
+ * A construction is a rebuild when its value does not outlive the run of its function (it is used
+ * or handed on, never stored or memoised) and that function runs again and again: it is a request
+ * handler or called from one, it sits in a loop, or it uses the client for one call and drops it.
+ * A factory that returns the client is judged at each place that calls it.
+ *
+ * Some stores do not keep the client across requests either: one that replaces a process-wide
+ * client on every run (`setGlobalDispatcher(new Agent())`, `https.globalAgent = ...`, a module-level
+ * `let` overwritten without a lazy guard), one on the request object of a handler (`req.s3 = ...`),
+ * and a value a per-request callback returns to its framework (Apollo's `context` function).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { enclosingFunction } from '../../ast/enclosing-function';
+import { forEachDescendant } from '../../ast/for-each-descendant';
+import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
+import { staticPropertyName } from '../../ast/static-property-name';
+import { outermostCarrier } from '../../ast/outermost-carrier';
+import { stripWrappers } from '../../ast/strip-wrappers';
+import { moduleSpecifierOfLoad } from '../imports/module-refs';
+import { calledFunction, classOfMember, functionName, functionUses } from '../contexts/call-graph';
+import {
+  describeContext,
+  describeRepetition,
+  enclosingLoop,
+  findRequestContext,
+  registrationContext,
+  type ContextEnvironment,
+  type RequestContext,
+} from '../contexts/request-context';
+import { invocationUnit, isInsideTestCallback, isStartupOnly, isTestFile } from '../contexts/startup-only';
+import type { ExportSpec } from '../imports/export-spec';
+import { THIN_WRAPPER_FACTORIES } from '../libraries/thin-wrappers';
+import { AZURE_SDK_CLIENT_FACTORY_METHODS } from '../libraries/azure-sdk';
+import type { HandlerRegistration } from '../settings';
+import { conditionsAtCall, guardConditions } from './build-conditions';
+import type { ClientBuilders } from './client-builders';
+import type { ClientConstruction, ClientMatcher } from './client-constructions';
+import { ImportedClients, moduleView } from './imported-clients';
+import { isLazyInitialization } from './lazy-init';
+import { rebuildingCaller } from './rebuilding-callers';
+import { isLoopInvariant } from './loop-invariant';
+import { requestIndependentBindings } from './request-independent';
+import { isSingleUse, traceLifetime, type Lifetime, type LifetimeEnvironment, type ProcessWidePlace } from './single-use';
+import type { ModuleSummaries } from '../modules';
+import { POOL_OWNERS } from '../libraries/pool-owners';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** How many factory calls (`makeAgent()` returning the pool) to follow to where the pool is used. */
+const MAX_FACTORY_HOPS = 3;
+
+export interface RebuildEnvironment {
+  readonly sourceCode: SourceCode;
+  /**
+   * The module summaries of the linted file, when available (asked for on first use): calls into
+   * project modules are followed.
+   */
+  readonly summaries?: () => ModuleSummaries | undefined;
+  readonly filename: string;
+  /** Constructors that own a connection pool besides the built-in table (options, settings). */
+  readonly configuredPoolOwners: readonly ExportSpec[];
+  /** Configured calls that register a per-request callback. */
+  readonly extraRegistrations: readonly HandlerRegistration[];
+}
+
+export interface Rebuild {
+  readonly construction: ClientConstruction;
+  /** "in the request handler registered with `app.get()`" */
+  readonly where: string;
+  /** The client is closed after use somewhere: a shared instance would be closed for everyone. */
+  readonly closed: boolean;
+  /**
+   * The module-scope variables the construction reads when it is the same on every run (so it can
+   * move to module scope), undefined when it depends on the call.
+   */
+  readonly bindings: ReadonlySet<TSESLint.Scope.Variable> | undefined;
+}
+
+interface Finding {
+  readonly where: string;
+  readonly closed: boolean;
+}
+
+export class RebuildFinder {
+  private readonly matcher: ClientMatcher;
+  private readonly builders: ClientBuilders;
+  private readonly imported: ImportedClients | undefined;
+  private readonly contextEnv: ContextEnvironment;
+  private readonly lifetimeEnv: LifetimeEnvironment;
+  private readonly inTestFile: boolean;
+
+  constructor(private readonly env: RebuildEnvironment) {
+    const poolOwners = [...POOL_OWNERS, ...env.configuredPoolOwners];
+    this.imported =
+      env.summaries && new ImportedClients(env.summaries, poolOwners, JSON.stringify(env.configuredPoolOwners));
+    const view = moduleView({ file: env.filename, sourceCode: env.sourceCode, poolOwners, imported: this.imported });
+    this.matcher = view.matcher;
+    this.builders = view.builders;
+    this.lifetimeEnv = view.lifetimeEnv;
+    this.inTestFile = isTestFile(env.filename);
+    this.contextEnv = {
+      sourceCode: env.sourceCode,
+      filename: env.filename,
+      extraRegistrations: env.extraRegistrations,
+    };
+  }
+
+  /**
+   * Cheap pre-filter for calls, before import resolution: may `call` build a client? A thin
+   * wrapper factory by name, or a call of an imported function whose result is used.
+   */
+  mayBuildClient(call: TSESTree.CallExpression): boolean {
+    if (mayBeWrapperFactory(call.callee)) return true;
+    return this.imported !== undefined && isImportedCall(call, this.env.sourceCode);
+  }
+
+  /** Why the client `node` builds is rebuilt again and again, or undefined when it is not. */
+  find(node: TSESTree.NewExpression | TSESTree.CallExpression): Rebuild | undefined {
+    if (this.inTestFile) return undefined;
+    const known = this.matcher.classify(node);
+    const bindings = requestIndependentBindings(
+      [node.callee, ...node.arguments],
+      this.env.sourceCode.getScope(node),
+    );
+    const argumentsAreStatic = bindings !== undefined;
+    if (!known) return this.findBuilderRebuild(node, bindings);
+    const construction = known;
+    // A wrapper or SDK client configured from request data (a per-user auth header, per-tenant
+    // credentials) is meant to be per request.
+    const setupOnly = construction.kind === 'wrapper' || construction.kind === 'sharedAgentClient';
+    if (setupOnly && !argumentsAreStatic) return undefined;
+    const finding = this.findRebuild(node, construction, argumentsAreStatic, MAX_FACTORY_HOPS);
+    return finding && { construction, ...finding, bindings };
+  }
+
+  /**
+   * The construction's callee and arguments are the same on every iteration of the `for...of` /
+   * `for...in` loop around `site` (a loop over data; counted and `while` loops are often retries or
+   * reconnects, where a fresh client can be the point).
+   */
+  private argumentsInvariantInLoop(construction: TSESTree.NewExpression | TSESTree.CallExpression, site: TSESTree.Node): boolean {
+    const loop = enclosingLoop(site, enclosingFunction(site));
+    return (
+      (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) &&
+      isLoopInvariant([construction.callee, ...construction.arguments], loop, this.env.sourceCode.getScope(construction))
+    );
+  }
+
+  /**
+   * `new Service()` of a class (of this file or imported) whose constructor builds a pool;
+   * `makeAgent()` of an imported factory that builds one on every call. Factories of this file are
+   * judged where they construct the pool instead. What the callee builds is asked last, only where
+   * a client would be reported: reading another module costs a parse.
+   */
+  private findBuilderRebuild(
+    node: TSESTree.NewExpression | TSESTree.CallExpression,
+    bindings: ReadonlySet<TSESLint.Scope.Variable> | undefined,
+  ): Rebuild | undefined {
+    if (enclosingFunction(node).type === AST_NODE_TYPES.Program && !enclosingLoop(node, this.env.sourceCode.ast)) {
+      return undefined; // module scope runs once
+    }
+    const classNode = node.type === AST_NODE_TYPES.NewExpression ? this.builders.localClass(node) : undefined;
+    const local = !classNode && node.type === AST_NODE_TYPES.CallExpression && calledFunction(node, this.env.sourceCode);
+    if (local || (!classNode && !this.imported)) return undefined;
+    // Where would a client built here be reported? (`built` is not consulted by findRebuild.)
+    const candidate: ClientConstruction = { kind: 'builder', node, built: { client: '', file: '', line: 0 } };
+    const finding = this.findRebuild(node, candidate, bindings !== undefined, MAX_FACTORY_HOPS);
+    if (!finding) return undefined;
+    const built = classNode ? this.builders.builtByClass(classNode) : this.imported?.builtBy(node, this.env.sourceCode);
+    // `new S3Locker({ s3Client: shared })` skips the construction; a call site that does not show
+    // whether it runs (`new S3Locker(options)`) is not reported.
+    if (!built || conditionsAtCall(built.unless, node, undefined, this.env.sourceCode).kind !== 'built') return undefined;
+    return { construction: { kind: 'builder', node, built }, ...finding, bindings };
+  }
+
+  /** Why the client built at `site` is rebuilt over and over, or undefined when it is not. */
+  private findRebuild(
+    site: TSESTree.Node,
+    construction: ClientConstruction,
+    argumentsAreStatic: boolean,
+    hops: number,
+  ): Finding | undefined {
+    const sourceCode = this.env.sourceCode;
+    if (isInsideTestCallback(site) || isLazyInitialization(site, sourceCode)) return undefined;
+    const lifetime = traceLifetime(site, this.lifetimeEnv);
+    const owner = enclosingFunction(site);
+    if (lifetime.storedOnThis !== undefined && isFunctionNode(owner) && construction.kind === 'pool') {
+      return this.findReplacementOnThis(site, owner, lifetime.storedOnThis, lifetime.closed);
+    }
+    if (lifetime.storedProcessWide && isFunctionNode(owner) && (construction.kind === 'pool' || construction.kind === 'builder')) {
+      return this.findProcessWideReplacement(site, owner, lifetime.storedProcessWide, lifetime.closed);
+    }
+    if (lifetime.storedOnParameters && isFunctionNode(owner)) {
+      // `app.use((req, res, next) => { req.s3 = new S3Client(); next(); })`: the request object
+      // lives for one request, and so does what it holds.
+      const handler = ownRegistration(owner, this.contextEnv);
+      if (!handler || (handler.kind !== 'request' && handler.kind !== 'message')) return undefined;
+      const targets = lifetime.storedOnParameters.map((text) => `\`${text}\``).join(', ');
+      return { where: `in ${handler.description}, which keeps it on ${targets} for that ${handler.kind} only`, closed: lifetime.closed };
+    }
+    if (lifetime.stored) return undefined;
+    if (lifetime.returned && isFunctionNode(owner)) {
+      // Apollo's `context: async () => ({ dataSources: { weather: new WeatherAPI() } })`: the
+      // framework calls it once per request and gets a new client every time.
+      const handler = ownRegistration(owner, this.contextEnv);
+      if (handler?.kind === 'request' || handler?.kind === 'message') {
+        return { where: `in ${handler.description}, which returns a new one every time`, closed: lifetime.closed };
+      }
+    }
+    if (lifetime.returned) return this.findRebuildThroughFactory(site, owner, construction, argumentsAreStatic, hops);
+    if (!lifetime.used && !lifetime.handedOff) return undefined;
+
+    const { perRequest, repeated } = findRequestContext(site, this.contextEnv);
+    if (perRequest) return { where: describeContext(perRequest), closed: lifetime.closed };
+    // The same client built on every iteration of a loop it is used in: its arguments do not
+    // change between iterations (`new Forwarder(target)` inside `for (const line of lines)`).
+    if (
+      repeated?.kind === 'loop' &&
+      repeated.via.length === 0 &&
+      site === construction.node &&
+      construction.kind !== 'sharedAgentClient' &&
+      lifetime.used &&
+      !lifetime.handedOff &&
+      this.argumentsInvariantInLoop(construction.node, site)
+    ) {
+      return { where: describeRepetition(repeated), closed: lifetime.closed };
+    }
+    // Repeated setup matters where it repeats per request, not in every helper that runs it once.
+    if (construction.kind === 'sharedAgentClient') return undefined;
+    if (repeated && argumentsAreStatic) {
+      return { where: describeRepetition(repeated), closed: lifetime.closed };
+    }
+    if (!isSingleUse(lifetime) || !isFunctionNode(owner)) return undefined;
+    const unit = invocationUnit(owner);
+    if (isStartupOnly(unit, sourceCode)) return undefined;
+    const name = isFunctionNode(unit) ? functionName(unit) : undefined;
+    const fn = name ? `\`${name}()\`` : 'this function';
+    return { where: `in ${fn}, which uses it for one call and then drops it`, closed: lifetime.closed };
+  }
+
+  /**
+   * `send() { this.agent = new Agent(); ... }`: a method that replaces the instance's client every
+   * time it runs. It is a rebuild when the method runs per request, or when it only builds the
+   * client for its own use (no other member reads `this.agent`) and then sends through it.
+   */
+  private findReplacementOnThis(
+    site: TSESTree.Node,
+    method: FunctionNode,
+    key: string,
+    closed: boolean,
+  ): Finding | undefined {
+    const { perRequest } = findRequestContext(site, this.contextEnv);
+    if (perRequest) return { where: describeContext(perRequest), closed };
+    const classNode = classOfMember(method);
+    if (!classNode) return undefined;
+    const reads = thisPropertyReads(classNode, key, this.env.sourceCode);
+    if (reads.some((read) => enclosingMethod(read) !== method)) {
+      // `dispatch() { await this.connect(); return this.sqs.send(cmd); }`
+      const caller = rebuildingCaller(site, method, reads, this.env.sourceCode, this.lifetimeEnv);
+      if (!caller) return undefined;
+      const name = functionName(method) ?? 'this method';
+      const callerName = functionName(caller) ?? 'another method';
+      return { where: `in \`${name}()\`, which replaces \`this.${key}\` every time \`${callerName}()\` calls it`, closed };
+    }
+    const lifetimes = reads.map((read) => traceLifetime(read, this.lifetimeEnv));
+    const usedHere = lifetimes.some((lifetime) => lifetime.used && !lifetime.usedRepeatedly);
+    if (!usedHere || lifetimes.some((lifetime) => lifetime.stored || lifetime.handedOff || lifetime.returned)) {
+      return undefined;
+    }
+    if (isStartupOnly(method, this.env.sourceCode)) return undefined;
+    const name = functionName(method) ?? 'this method';
+    return { where: `in \`${name}()\`, which replaces \`this.${key}\` on every call`, closed };
+  }
+
+  /**
+   * `setGlobalDispatcher(new ProxyAgent(proxy))`, `https.globalAgent = new https.Agent()`, `agent =
+   * new Agent()` on a module-level `let`, without a lazy guard: every run replaces the process-wide
+   * client with a new pool. A rebuild when the function runs per request, or when it sends through
+   * the new client itself (a `fetchWithProxy()` helper) and is not startup code. A module-level
+   * variable that other functions read, and that this one does not use, is a reconfiguration.
+   */
+  private findProcessWideReplacement(
+    site: TSESTree.Node,
+    fn: FunctionNode,
+    place: ProcessWidePlace,
+    closed: boolean,
+  ): Finding | undefined {
+    const sourceCode = this.env.sourceCode;
+    const reads = place.variable ? readsOutside(place.variable, fn) : undefined;
+    const usedHere = place.variable
+      ? usedOnlyHere((reads?.inside ?? []).map((read) => traceLifetime(read, this.lifetimeEnv)))
+      : sendsRequestAfter(fn, site, this.matcher, sourceCode);
+    const readElsewhere = (reads?.outside ?? 0) > 0;
+    const replacing = `replacing ${place.label} each time`;
+    const { perRequest } = findRequestContext(site, this.contextEnv);
+    if (perRequest && (usedHere || !readElsewhere)) {
+      return { where: `${describeContext(perRequest)}, ${replacing}`, closed };
+    }
+    if (!usedHere || readElsewhere) return undefined;
+    const unit = invocationUnit(fn);
+    if (isStartupOnly(unit, sourceCode)) return undefined;
+    const name = isFunctionNode(unit) ? functionName(unit) : undefined;
+    const where = name ? `in \`${name}()\`, which replaces ${place.label} on every call` : `in this function, ${replacing}`;
+    return { where, closed };
+  }
+
+  /**
+   * `function makeAgent() { return new Agent() }`: judge each place that calls it. A call that
+   * brings its own client (`makeClient({ client: shared })` for `opts.client ?? new Client()`), or
+   * does not show whether it does, builds nothing.
+   */
+  private findRebuildThroughFactory(
+    built: TSESTree.Node,
+    factory: TSESTree.Node,
+    construction: ClientConstruction,
+    argumentsAreStatic: boolean,
+    hops: number,
+  ): Finding | undefined {
+    if (hops <= 0 || !isFunctionNode(factory)) return undefined;
+    const name = functionName(factory);
+    if (!name) return undefined;
+    const conditions = guardConditions(built, factory, this.env.sourceCode);
+    for (const use of functionUses(factory, this.env.sourceCode)) {
+      // A getter runs at every access, like a call: `this.pool.request()`.
+      const site =
+        use.kind === 'read' ? use.node : use.kind === 'call' && use.call.type === AST_NODE_TYPES.CallExpression ? use.call : undefined;
+      if (!site) continue;
+      if (use.kind === 'call' && conditionsAtCall(conditions, use.call, undefined, this.env.sourceCode).kind !== 'built') {
+        continue;
+      }
+      const finding = this.findRebuild(site, construction, argumentsAreStatic, hops - 1);
+      if (!finding) continue;
+      const where =
+        use.kind === 'read'
+          ? `in the getter \`${name}\`, read ${finding.where}`
+          : `in \`${name}()\`, called ${finding.where}`;
+      return { ...finding, where };
+    }
+    return undefined;
+  }
+}
+
+/** The callee's last name is a known factory name. */
+const WRAPPER_FACTORY_NAMES: ReadonlySet<string> = new Set(
+  THIN_WRAPPER_FACTORIES.flatMap((spec) => (typeof spec.name === 'string' ? [spec.name] : [...spec.name])),
+);
+
+/** The callee's last name is a thin wrapper factory or an SDK client's static factory. */
+function mayBeWrapperFactory(callee: TSESTree.Node): boolean {
+  const member = stripWrappers(callee, { typeAssertions: false });
+  if (member.type === AST_NODE_TYPES.Identifier) return WRAPPER_FACTORY_NAMES.has(member.name);
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = staticPropertyName(member);
+  return name !== undefined && (WRAPPER_FACTORY_NAMES.has(name) || AZURE_SDK_CLIENT_FACTORY_METHODS.has(name));
+}
+
+/** The context `fn` itself is registered for (`app.use(fn)`, an exported Lambda handler), if any. */
+function ownRegistration(fn: FunctionNode, env: ContextEnvironment): RequestContext | undefined {
+  for (const use of functionUses(fn, env.sourceCode)) {
+    if (use.kind !== 'value') continue;
+    const context = registrationContext(use.node, env);
+    if (context) return context;
+  }
+  return undefined;
+}
+
+/** The reads of a module-level variable inside `fn`, and how many there are elsewhere. */
+function readsOutside(
+  variable: TSESLint.Scope.Variable,
+  fn: FunctionNode,
+): { readonly inside: TSESTree.Identifier[]; readonly outside: number } {
+  const inside: TSESTree.Identifier[] = [];
+  let outside = 0;
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const identifier = reference.identifier;
+    if (identifier.type !== AST_NODE_TYPES.Identifier) continue;
+    if (fn.range[0] <= identifier.range[0] && identifier.range[1] <= fn.range[1]) inside.push(identifier);
+    else outside++;
+  }
+  return { inside, outside };
+}
+
+/** The reads use the value for this call, and none of them lets it out (returned, stored, handed off). */
+function usedOnlyHere(lifetimes: readonly Lifetime[]): boolean {
+  return (
+    lifetimes.some((lifetime) => lifetime.used) &&
+    lifetimes.every((lifetime) => !lifetime.returned && !lifetime.stored && !lifetime.handedOff)
+  );
+}
+
+/** A request call inside `fn` after `site` (it goes through the process-wide client `site` installed). */
+function sendsRequestAfter(fn: FunctionNode, site: TSESTree.Node, matcher: ClientMatcher, sourceCode: SourceCode): boolean {
+  let found = false;
+  forEachDescendant(fn.body ?? fn, sourceCode.visitorKeys, (node) => {
+    if (found) return false;
+    if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.range[0] >= site.range[1] &&
+      matcher.isRequestCall(node)
+    ) {
+      found = true;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Every `this.key` read (not written) in the class's own methods and field initialisers. */
+function thisPropertyReads(
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  key: string,
+  sourceCode: SourceCode,
+): TSESTree.MemberExpression[] {
+  const reads: TSESTree.MemberExpression[] = [];
+  forEachDescendant(classNode.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.ClassBody) return false; // a nested class has its own `this`
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      staticPropertyName(node) === key &&
+      !(node.parent?.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node)
+    ) {
+      reads.push(node);
+    }
+    return undefined;
+  });
+  return reads;
+}
+
+/** The class method (or constructor, accessor) whose body holds `node`, looking through arrows. */
+function enclosingMethod(node: TSESTree.Node): TSESTree.Node | undefined {
+  let fn: TSESTree.Node = enclosingFunction(node);
+  while (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  return fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn : undefined;
+}
+
+/**
+ * `makeAgent()` / `clients.makeS3()` whose callee is an import binding or a `require()`d value, and
+ * whose result is used (a discarded result cannot be a client sent through).
+ */
+function isImportedCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const carrier = outermostCarrier(call);
+  if (carrier.parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
+  let root = stripWrappers(call.callee, { typeAssertions: false });
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(call), root);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'ImportBinding') return true;
+  return def?.type === 'Variable' && def.node.init !== null && moduleSpecifierOfLoad(stripRequireMember(def.node.init)) !== undefined;
+}
+
+/** `require('x').y` -> `require('x')`. */
+function stripRequireMember(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return current;
+}

@@ -1,0 +1,51 @@
+/**
+ * Request-independent expressions: values that are the same on every call, so a client configured
+ * with them can be built once at module scope. Literals, module-scope bindings that are never
+ * reassigned (imports, `const`s, functions, classes), globals (`process.env.PROXY`), and object /
+ * array / template literals, operators and member reads made of those.
+ *
+ * Calls are not request-independent (`readFileSync(...)` would move to load time), nor are
+ * functions (they may close over locals), `this`, parameters or locals.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { isComposedOf } from '../../ast/is-composed-of';
+import { isNeverReassigned } from '../../ast/is-never-reassigned';
+
+type Scope = TSESLint.Scope.Scope;
+
+/**
+ * The module-scope variables `nodes` read when every node is request-independent, otherwise
+ * undefined. `scope` is the scope the nodes appear in.
+ */
+export function requestIndependentBindings(
+  nodes: readonly TSESTree.Node[],
+  scope: Scope,
+): Set<TSESLint.Scope.Variable> | undefined {
+  const bindings = new Set<TSESLint.Scope.Variable>();
+  return nodes.every((node) => isIndependent(node, scope, bindings)) ? bindings : undefined;
+}
+
+function isIndependent(node: TSESTree.Node, scope: Scope, bindings: Set<TSESLint.Scope.Variable>): boolean {
+  return isComposedOf(node, (leaf) => leaf.type === AST_NODE_TYPES.Identifier && isModuleScopeBinding(leaf, scope, bindings));
+}
+
+function isModuleScopeBinding(
+  identifier: TSESTree.Identifier,
+  scope: Scope,
+  bindings: Set<TSESLint.Scope.Variable>,
+): boolean {
+  if (identifier.name === 'undefined') return true;
+  const variable = ASTUtils.findVariable(scope, identifier);
+  if (!variable || variable.defs.length === 0) return true; // a global: process, Buffer, URL
+  const variableScope = variable.scope;
+  const topLevel =
+    variableScope.type === 'module' ||
+    variableScope.type === 'global' ||
+    // CommonJS files: the module wrapper function's scope
+    (variableScope.type === 'function' && variableScope.block.type === AST_NODE_TYPES.Program);
+  if (!topLevel) return false;
+  if (!isNeverReassigned(variable)) return false;
+  bindings.add(variable);
+  return true;
+}

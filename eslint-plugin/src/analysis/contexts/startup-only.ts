@@ -1,0 +1,155 @@
+/**
+ * Code that runs once, so building a client there is fine: module scope, functions only called at
+ * startup (`main()`, `createApp()`, a function whose every call is at module level or inside another
+ * startup-only function), and test code (`before`, `beforeEach`, `it(...)`, `test(...)`, ...).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { enclosingFunction } from '../../ast/enclosing-function';
+import { isFunctionNode } from '../../ast/function-node';
+import { outermostCarrier } from '../../ast/outermost-carrier';
+import { functionName, functionUses } from './call-graph';
+import {
+  ITERATION_METHODS,
+  ONE_SHOT_SCHEDULERS,
+  REQUEST_NAME_WORDS,
+  SETUP_NAME_PREFIX,
+  STARTUP_FUNCTION_NAMES,
+  TEST_FILE,
+  TEST_FUNCTIONS,
+} from '../libraries/request-handlers';
+import { staticPropertyName } from '../../ast/static-property-name';
+import { enclosingLoop, isInlineCallbackCall } from './request-context';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const MAX_CALL_HOPS = 4;
+
+/** Callbacks of these methods run once: `server.listen(port, cb)`, `emitter.once('ready', cb)`. */
+const ONE_SHOT_CALLBACK_METHODS: ReadonlySet<string> = new Set(['listen', 'once', 'ready']);
+
+/** True for a test file (`payments.spec.ts`, `test/helpers.js`): all of it is test code. */
+export function isTestFile(filename: string): boolean {
+  return TEST_FILE.test(filename);
+}
+
+/** True when some function around `node` is a test or test hook callback. */
+export function isInsideTestCallback(node: TSESTree.Node): boolean {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current) && isTestCallback(current)) return true;
+    current = current.parent;
+  }
+  return false;
+}
+
+/** `it('...', fn)`, `beforeEach(fn)`, `test.only(...)`, `t.test(...)`, `describe.each(table)(name, fn)`. */
+export function isTestCallback(fn: TSESTree.Node): boolean {
+  const carrier = outermostCarrier(fn);
+  const call = carrier.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(carrier as TSESTree.CallExpressionArgument)) {
+    return false;
+  }
+  return isTestFunction(call.callee);
+}
+
+function isTestFunction(callee: TSESTree.Node): boolean {
+  switch (callee.type) {
+    case AST_NODE_TYPES.Identifier:
+      return TEST_FUNCTIONS.has(callee.name);
+    case AST_NODE_TYPES.MemberExpression: {
+      // it.only, test.skip, describe.each(...) chains, and tap's t.test / t.before.
+      const property = staticPropertyName(callee);
+      if (property !== undefined && TEST_FUNCTIONS.has(property)) return true;
+      return isTestFunction(callee.object);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return isTestFunction(callee.callee); // describe.each(table)('name', fn)
+    default:
+      return false;
+  }
+}
+
+/**
+ * True when `fn` (or the program) runs only once at startup, as far as this file shows. A function
+ * with no use in the file (exported, called from elsewhere) is not startup-only unless its name
+ * says so.
+ */
+export function isStartupOnly(
+  fn: TSESTree.Node,
+  sourceCode: SourceCode,
+  hops = MAX_CALL_HOPS,
+  visited: Set<TSESTree.Node> = new Set(),
+): boolean {
+  if (fn.type === AST_NODE_TYPES.Program) return true;
+  if (!isFunctionNode(fn)) return false;
+  if (isTestCallback(fn)) return true;
+  const name = functionName(fn);
+  if (name !== undefined && isStartupName(name)) return true;
+  if (hops <= 0 || visited.has(fn)) return false;
+  visited.add(fn);
+  const uses = functionUses(fn, sourceCode);
+  if (uses.length === 0) return false;
+  return uses.every((use) => {
+    const site =
+      use.kind === 'call' ? use.call : use.kind === 'read' ? use.node : oneShotCallbackCall(use.node);
+    if (!site) return false;
+    const caller = enclosingFunction(site);
+    if (enclosingLoop(site, caller)) return false;
+    return isStartupOnly(caller, sourceCode, hops - 1, visited);
+  });
+}
+
+/** `main`, `createApp`, `createX509Transport`, `Client.initialize` — but not `createRequest`. */
+export function isStartupName(name: string): boolean {
+  const method = name.slice(name.lastIndexOf('.') + 1);
+  if (STARTUP_FUNCTION_NAMES.has(method)) return true;
+  return SETUP_NAME_PREFIX.test(method) && !REQUEST_NAME_WORDS.test(method);
+}
+
+/** The call `position` is the callback of, when that call runs it once (`.then`, `listen`, `setTimeout`). */
+function oneShotCallbackCall(
+  position: TSESTree.Node,
+): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  const carrier = outermostCarrier(position);
+  const call = carrier.parent;
+  if (
+    (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) ||
+    !call.arguments.includes(carrier as TSESTree.CallExpressionArgument)
+  ) {
+    return undefined;
+  }
+  if (isInlineCallbackCall(call)) return call;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = call.callee;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? staticPropertyName(callee)
+        : undefined;
+  if (name !== undefined && (ONE_SHOT_SCHEDULERS.has(name) || ONE_SHOT_CALLBACK_METHODS.has(name))) return call;
+  return undefined;
+}
+
+/**
+ * The function whose call a callback belongs to: walks out of callbacks that run as part of their
+ * caller's call (`xs.map(cb)`, `p.then(cb)`, `new Promise(executor)`, IIFEs). A single-use pool in
+ * a `.map()` callback is rebuilt on every call of the function around it.
+ */
+export function invocationUnit(fn: TSESTree.Node): TSESTree.Node {
+  let current = fn;
+  for (let step = 0; step < 8 && isFunctionNode(current); step++) {
+    const carrier = outermostCarrier(current);
+    const call = carrier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) break;
+    const runsInline =
+      call.callee === carrier ||
+      isInlineCallbackCall(call) ||
+      (call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        ITERATION_METHODS.has(staticPropertyName(call.callee) ?? ''));
+    if (!runsInline) break;
+    current = enclosingFunction(call);
+  }
+  return current;
+}

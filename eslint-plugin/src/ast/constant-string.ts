@@ -1,0 +1,28 @@
+/**
+ * The string an expression always has: a literal (`'HEAD'`), or a never-reassigned variable
+ * initialised with one (`const METHOD = 'HEAD'`, followed through a few `const a = b` steps).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable';
+import { isNeverReassigned } from './is-never-reassigned';
+import { staticString } from './static-string';
+import { stripWrappers } from './strip-wrappers';
+
+const MAX_STEPS = 4;
+
+export function constantString(node: TSESTree.Node, scope: TSESLint.Scope.Scope): string | undefined {
+  let current = stripWrappers(node);
+  for (let step = 0; step <= MAX_STEPS; step += 1) {
+    const value = staticString(current);
+    if (value !== undefined) return value;
+    if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(scope, current);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || !def.node.init || !isNeverReassigned(variable)) return undefined;
+    if (def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    current = stripWrappers(def.node.init);
+    scope = variable.scope;
+  }
+  return undefined;
+}

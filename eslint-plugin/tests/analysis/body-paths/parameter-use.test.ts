@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { ParameterUses, type ParameterUse } from '../../../src/analysis/body-paths/parameter-use';
+import { runProbe } from '../../support/run-probe-rule';
+
+/** What each function declaration of `code` does with a fetch Response passed as its first argument. */
+function usesOf(code: string, index = 0): Record<string, ParameterUse> {
+  const results: Record<string, ParameterUse> = {};
+  runProbe(code, (context) => {
+    const uses = new ParameterUses({ sourceCode: context.sourceCode, consumingHelpers: [] });
+    return {
+      FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+        if (node.id) results[node.id.name] = uses.ofFunction(node, index, 'fetch-response');
+      },
+    };
+  });
+  return results;
+}
+
+describe('ParameterUses', () => {
+  it('tells helpers that read, keep, only inspect or give back a response apart', () => {
+    assert.deepEqual(
+      usesOf(`
+        const kept: Response[] = [];
+        async function drain(res: Response) { await res.body?.cancel(); }
+        async function readJson(res: Response) { const text = await res.text(); if (!res.ok) throw new Error(text); return JSON.parse(text); }
+        function keep(res: Response) { kept.push(res); }
+        function pass(res: Response) { return res; }
+        function ensureOk(res: Response) { if (!res.ok) throw new Error(String(res.status)); return res as Response; }
+        async function ensureOkAsync(res: Response) { if (res.status >= 400) throw new Error('x'); return res; }
+        function later(res: Response) { return () => res; }
+        function assertOk(res: Response) { if (!res.ok) throw new Error(String(res.status)); }
+        async function assertOkAsync(res: Response) { if (!res.ok) throw new Error(String(res.status)); }
+        function log(res: Response) { console.log(res.status, res.headers.get('x-id')); }
+        function statusOf({ status, ok }: Response) { return ok ? status : -1; }
+        function bodyOf({ body }: Response) { return body; }
+        function caught(res: Response) { try { if (!res.ok) throw new Error('x'); } catch { return false; } return true; }
+        function ignores() { return 1; }
+      `),
+      {
+        drain: { kind: 'consumes' },
+        readJson: { kind: 'consumes' },
+        keep: { kind: 'hands-off' },
+        pass: { kind: 'returns', throws: false },
+        ensureOk: { kind: 'returns', throws: 'sync' },
+        ensureOkAsync: { kind: 'returns', throws: 'async' },
+        later: { kind: 'hands-off' },
+        assertOk: { kind: 'metadata', throws: 'sync' },
+        assertOkAsync: { kind: 'metadata', throws: 'async' },
+        log: { kind: 'metadata', throws: false },
+        statusOf: { kind: 'metadata', throws: false },
+        bodyOf: { kind: 'hands-off' },
+        caught: { kind: 'metadata', throws: false },
+        ignores: { kind: 'metadata', throws: false },
+      },
+    );
+  });
+
+  it('follows helpers of helpers and stays cautious on recursion, `arguments` and rest parameters', () => {
+    assert.deepEqual(
+      usesOf(`
+        function check(res: Response) { assertOk(res); }
+        function assertOk(res: Response) { if (!res.ok) throw new Error('x'); }
+        function drainBoth(res: Response) { drain(res); }
+        function drain(res: Response) { res.body?.cancel(); }
+        function loop(res: Response): void { if (res.ok) loop(res); }
+        function variadic() { return arguments.length; }
+        function rest(...all: Response[]) { return all.length; }
+        function reassigned(res: Response | null) { res = null; return res; }
+      `),
+      {
+        check: { kind: 'metadata', throws: false },
+        assertOk: { kind: 'metadata', throws: 'sync' },
+        drainBoth: { kind: 'consumes' },
+        drain: { kind: 'consumes' },
+        loop: { kind: 'hands-off' },
+        variadic: { kind: 'hands-off' },
+        rest: { kind: 'hands-off' },
+        reassigned: { kind: 'hands-off' },
+      },
+    );
+  });
+
+  it('reads the parameter at the position asked, skipping TypeScript\'s `this` parameter', () => {
+    assert.deepEqual(
+      usesOf(
+        `function second(this: unknown, label: string, res: Response) { if (!res.ok) throw new Error(label); }
+         function first(res: Response, label: string) { return label + res.status; }`,
+        1,
+      ),
+      { second: { kind: 'metadata', throws: 'sync' }, first: { kind: 'metadata', throws: false } },
+    );
+  });
+});

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { removeProject, writeProject } from '../../support/temp-project';
+import { describeProbes } from './describe-export';
+
+const roots: string[] = [];
+after(() => roots.forEach(removeProject));
+
+function project(files: Record<string, string>): string {
+  const root = writeProject(files);
+  roots.push(root);
+  return root;
+}
+
+const runs = [
+  { label: 'ESLint 9, @typescript-eslint/parser', options: { parser: 'typescript', eslint: 9 } },
+  { label: 'ESLint 9, espree', options: { parser: 'espree', eslint: 9 } },
+  { label: 'ESLint 10, espree', options: { parser: 'espree', eslint: 10 } },
+] as const;
+
+describe('module summaries: resolving imports to project modules', () => {
+  for (const { label, options } of runs) {
+    it(`follows relative paths, index files and extension aliases (${label})`, () => {
+      const root = project({
+        'src/lib/http.js': 'export function getJson(url) { return fetch(url); }\n',
+        'src/lib/index.js': 'export const makeAgent = () => 1;\n',
+        'src/util.mjs': 'export default function util() {}\n',
+        'src/legacy.cjs': 'exports.old = function old() {};\n',
+        'src/main.js': [
+          "import { getJson } from './lib/http';",
+          "import { getJson as viaJs } from './lib/http.js';",
+          "import { makeAgent } from './lib';",
+          "import util from './util.mjs';",
+          "const { old } = require('./legacy.cjs');",
+          "import * as ns from './lib/http';",
+          'probe(getJson); probe(viaJs); probe(makeAgent); probe(util); probe(old); probe(ns.getJson);',
+          '',
+        ].join('\n'),
+      });
+      assert.deepEqual(describeProbes(root, 'src/main.js', options), [
+        'src/lib/http.js#getJson:FunctionDeclaration',
+        'src/lib/http.js#getJson:FunctionDeclaration',
+        'src/lib/index.js#makeAgent:ArrowFunctionExpression',
+        'src/util.mjs#default:FunctionDeclaration',
+        'src/legacy.cjs#old:FunctionExpression',
+        'src/lib/http.js#getJson:FunctionDeclaration',
+      ]);
+    });
+  }
+
+  it('resolves TypeScript sources imported by their emitted .js name', () => {
+    const root = project({
+      'src/http.ts': 'export async function getJson(url: string): Promise<unknown> { return (await fetch(url)).json(); }\n',
+      'src/main.ts': "import { getJson } from './http.js';\nprobe(getJson);\n",
+    });
+    assert.deepEqual(describeProbes(root, 'src/main.ts'), ['src/http.ts#getJson:FunctionDeclaration']);
+  });
+
+  it('follows tsconfig paths (with extends) and jsconfig paths', () => {
+    const root = project({
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '~/*': ['src/*'] } } }),
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json' }),
+      'src/lib/http.ts': 'export const getJson = (url: string) => fetch(url);\n',
+      'src/main.ts': "import { getJson } from '~/lib/http';\nprobe(getJson);\n",
+      'js/jsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['app/*'] } } }),
+      'js/app/client.js': 'export function makeClient() {}\n',
+      'js/main.js': "import { makeClient } from '@app/client';\nprobe(makeClient);\n",
+    });
+    assert.deepEqual(describeProbes(root, 'src/main.ts'), ['src/lib/http.ts#getJson:ArrowFunctionExpression']);
+    assert.deepEqual(describeProbes(root, 'js/main.js', { parser: 'espree' }), [
+      'js/app/client.js#makeClient:FunctionDeclaration',
+    ]);
+  });
+
+  it('still resolves relative imports when the tsconfig cannot be loaded', () => {
+    const root = project({
+      'tsconfig.json': '{\n  // extends a package that is not installed\n  "extends": "@tsconfig/missing/tsconfig.json",\n}\n',
+      'src/http.ts': 'export function getJson(url: string) { return fetch(url); }\n',
+      'src/main.ts': "import { getJson } from './http';\nprobe(getJson);\n",
+    });
+    assert.deepEqual(describeProbes(root, 'src/main.ts'), ['src/http.ts#getJson:FunctionDeclaration']);
+  });
+
+  it('treats a workspace package symlinked into node_modules as project code, through its exports', () => {
+    const root = project({
+      'package.json': JSON.stringify({ name: 'repo', private: true, workspaces: ['packages/*'] }),
+      'packages/http/package.json': JSON.stringify({
+        name: '@acme/http',
+        exports: { '.': './src/index.ts', './agent': './src/agent.ts' },
+      }),
+      'packages/http/src/index.ts': "export { getJson } from './get-json';\n",
+      'packages/http/src/get-json.ts': 'export function getJson(url: string) { return fetch(url); }\n',
+      'packages/http/src/agent.ts': "import https from 'node:https';\nexport const makeAgent = () => new https.Agent();\n",
+      'apps/api/handler.ts': [
+        "import { getJson } from '@acme/http';",
+        "import { makeAgent } from '@acme/http/agent';",
+        'probe(getJson); probe(makeAgent);',
+        '',
+      ].join('\n'),
+    });
+    fs.mkdirSync(path.join(root, 'node_modules/@acme'), { recursive: true });
+    fs.symlinkSync(path.join(root, 'packages/http'), path.join(root, 'node_modules/@acme/http'), 'dir');
+    assert.deepEqual(describeProbes(root, 'apps/api/handler.ts'), [
+      'packages/http/src/get-json.ts#getJson:FunctionDeclaration',
+      'packages/http/src/agent.ts#makeAgent:ArrowFunctionExpression',
+    ]);
+  });
+
+  it('leaves installed packages, built-ins, globals and missing files unresolved', () => {
+    const root = project({
+      'node_modules/fetch-wrapper/package.json': JSON.stringify({ name: 'fetch-wrapper', main: 'index.js' }),
+      'node_modules/fetch-wrapper/index.js': 'exports.getJson = function getJson(url) { return fetch(url); };\n',
+      'src/data.json': '{"a": 1}\n',
+      'src/types.d.ts': 'export declare function typed(): void;\n',
+      'src/main.js': [
+        "const { getJson } = require('fetch-wrapper');",
+        "import https from 'node:https';",
+        "import { missing } from './missing';",
+        "import data from './data.json';",
+        "import { typed } from './types';",
+        'probe(getJson); probe(https.Agent); probe(missing); probe(data); probe(typed); probe(fetch);',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(describeProbes(root, 'src/main.js', { parser: 'espree' }), [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('follows an installed package into its own files, never into another installed package', () => {
+    const root = project({
+      'node_modules/@acme/client/package.json': JSON.stringify({ name: '@acme/client', main: 'lib/index.js' }),
+      'node_modules/@acme/client/lib/http.js': 'exports.getJson = function getJson(url) { return fetch(url); };\n',
+      'node_modules/@acme/client/node_modules/nested/index.js': 'exports.nested = function nested() {};\n',
+      'node_modules/other/index.js': 'exports.other = function other() {};\n',
+      'node_modules/@acme/client/lib/index.js': [
+        "const { getJson } = require('./http');",
+        "const { nested } = require('nested');",
+        "const { other } = require('other');",
+        'probe(getJson); probe(nested); probe(other);',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(describeProbes(root, 'node_modules/@acme/client/lib/index.js', { parser: 'espree' }), [
+      'node_modules/@acme/client/lib/http.js#getJson:FunctionExpression',
+      undefined,
+      undefined,
+    ]);
+  });
+});

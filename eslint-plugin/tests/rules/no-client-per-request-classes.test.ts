@@ -1,0 +1,201 @@
+/**
+ * no-client-per-request on class shapes real code uses: a subclass whose base constructor builds
+ * the pool (through `super(...)` or the implicit constructor), and a method that rebuilds the
+ * client on `this` every time a sending method of the same class calls it.
+ */
+import { after, describe, it } from 'node:test';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-client-per-request';
+
+RuleTester.afterAll = after;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const ruleTester = new RuleTester();
+/** The hoist suggestion: `construction` moves to a module-scope `name` just before the route. */
+const hoisted = (code: string, construction: string, name: string) => [
+  {
+    messageId: 'hoistToModuleScope' as const,
+    output: code.replace(construction, name).replace('\napp.get(', `\nconst ${name} = ${construction};\napp.get(`),
+  },
+];
+
+const BASE_API = `import axios from 'axios';
+import https from 'https';
+import express from 'express';
+class BaseApi {
+  protected http;
+  constructor(baseURL: string) {
+    this.http = axios.create({ baseURL, httpsAgent: new https.Agent({ keepAlive: true }) });
+  }
+}
+const app = express();
+`;
+
+const SUPER_CALL = `${BASE_API}class UsersApi extends BaseApi {
+  constructor() { super('https://users.internal'); }
+  list() { return this.http.get('/users'); }
+}
+app.get('/users', async (req, res) => {
+  const api = new UsersApi();
+  res.json((await api.list()).data);
+});`;
+const IMPLICIT = `${BASE_API}class OrdersApi extends BaseApi {
+  list() { return this.http.get('/orders'); }
+}
+app.get('/orders', async (req, res) => res.json((await new OrdersApi('https://orders.internal').list()).data));`;
+const TWO_LEVELS = `${BASE_API}class JsonApi extends BaseApi {}
+class UsersApi extends JsonApi {
+  constructor() { super('https://users.internal'); }
+  list() { return this.http.get('/users'); }
+}
+app.get('/users', async (req, res) => res.json((await new UsersApi().list()).data));`;
+
+// `as never`: the root @typescript-eslint/rule-tester nests its own @typescript-eslint/utils.
+ruleTester.run('no-client-per-request (class hierarchies)', rule as never, {
+  valid: [
+    {
+      name: 'a subclass built once at module scope',
+      code: `${BASE_API}class UsersApi extends BaseApi {
+  constructor() { super('https://users.internal'); }
+  list() { return this.http.get('/users'); }
+}
+const users = new UsersApi();
+app.get('/users', async (req, res) => res.json((await users.list()).data));`,
+    },
+    {
+      name: 'a base class that receives the client as a parameter',
+      code: `import axios, { type AxiosInstance } from 'axios';
+import https from 'https';
+import express from 'express';
+const shared = axios.create({ httpsAgent: new https.Agent({ keepAlive: true }) });
+class BaseApi {
+  constructor(protected http: AxiosInstance) {}
+}
+class UsersApi extends BaseApi {
+  constructor() { super(shared); }
+  list() { return this.http.get('/users'); }
+}
+const app = express();
+app.get('/users', async (req, res) => res.json((await new UsersApi().list()).data));`,
+    },
+    {
+      name: 'the implicit constructor hands on a caller-supplied agent, so the base builds none',
+      code: `import https from 'https';
+import express from 'express';
+const sharedAgent = new https.Agent({ keepAlive: true });
+class BaseApi {
+  agent: https.Agent;
+  constructor(options: { agent?: https.Agent }) {
+    this.agent = options.agent ?? new https.Agent({ keepAlive: true });
+  }
+}
+class UsersApi extends BaseApi {
+  list() { return fetchUsers(this.agent); }
+}
+const app = express();
+app.get('/users', async (req, res) => res.json(await new UsersApi({ agent: sharedAgent }).list()));`,
+    },
+    {
+      name: 'a subclass of a class that builds nothing',
+      code: `import express from 'express';
+class BaseApi {
+  constructor(protected baseURL: string) {}
+}
+class UsersApi extends BaseApi {
+  constructor() { super('https://users.internal'); }
+}
+const app = express();
+app.get('/users', async (req, res) => res.json(new UsersApi()));`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'new UsersApi() in a route: the base constructor builds the pool through super(...)',
+      code: SUPER_CALL,
+      errors: [{ messageId: 'poolClassPerRequest', line: 16, suggestions: hoisted(SUPER_CALL, 'new UsersApi()', 'sharedUsersApi') }],
+    },
+    {
+      name: 'a subclass without a constructor runs the base constructor too',
+      code: IMPLICIT,
+      errors: [
+        {
+          messageId: 'poolClassPerRequest',
+          line: 14,
+          suggestions: hoisted(IMPLICIT, "new OrdersApi('https://orders.internal')", 'sharedOrdersApi'),
+        },
+      ],
+    },
+    {
+      name: 'two levels of subclasses',
+      code: TWO_LEVELS,
+      errors: [{ messageId: 'poolClassPerRequest', line: 16, suggestions: hoisted(TWO_LEVELS, 'new UsersApi()', 'sharedUsersApi') }],
+    },
+  ],
+});
+
+const publisher = (connect: string, dispatch: string, extra = '') => `import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+export class EventPublisher {
+  private sqs?: SQSClient;${extra}
+  async connect() {
+    ${connect}
+  }
+  protected async dispatchEvent(payload: string) {
+    ${dispatch}
+  }
+}`;
+const BUILD = 'this.sqs = new SQSClient({ region: process.env.AWS_REGION });';
+const SEND = 'this.sqs!.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: payload }))';
+
+ruleTester.run('no-client-per-request (rebuilt on this by a sending method)', rule as never, {
+  valid: [
+    { name: 'connect() guarded by if (!this.sqs)', code: publisher(`if (!this.sqs) ${BUILD}`, `await this.connect();\n    return ${SEND};`) },
+    { name: 'connect() guarded by an early return', code: publisher(`if (this.sqs) return;\n    ${BUILD}`, `await this.connect();\n    return ${SEND};`) },
+    {
+      name: 'connect() guarded by ??=',
+      code: publisher('this.sqs ??= new SQSClient({ region: process.env.AWS_REGION });', `await this.connect();\n    return ${SEND};`),
+    },
+    {
+      name: 'connect() called only from the constructor',
+      code: publisher(BUILD, `return ${SEND};`, '\n  constructor() { void this.connect(); }'),
+    },
+    {
+      name: 'connect() called only from onModuleInit',
+      code: publisher(BUILD, `return ${SEND};`, '\n  async onModuleInit() { await this.connect(); }'),
+    },
+    {
+      name: 'a reconnect called from an error handler',
+      code: publisher(BUILD, `try {\n      return await ${SEND};\n    } catch (error) {\n      await this.connect();\n      throw error;\n    }`),
+    },
+    {
+      name: 'connect() called only when the connection was closed',
+      code: publisher(BUILD, `if (!this.sqs) await this.connect();\n    return ${SEND};`),
+    },
+    {
+      name: 'connect() called from a method that does not send through the client',
+      code: publisher(BUILD, 'await this.connect();\n    return payload;'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'connect() rebuilds the client on every dispatchEvent() call',
+      code: publisher(BUILD, `await this.connect();\n    return ${SEND};`),
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: publisher('this.sqs = sharedSQSClient;', `await this.connect();\n    return ${SEND};`).replace(
+                '\nexport class',
+                '\nconst sharedSQSClient = new SQSClient({ region: process.env.AWS_REGION });\nexport class',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,2 @@
+export { createUpstreamPool as makePool, upstreamPool } from './pool';
+export * from './body';

@@ -1,0 +1,2 @@
+export { fetchWithTimeout, type TimeoutInit } from './fetch-with-timeout';
+export * from './agents';
