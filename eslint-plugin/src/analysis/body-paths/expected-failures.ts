@@ -16,7 +16,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
-import { staticPropertyName } from '../../ast/static-property-name';
+import { calledName } from '../../ast/called-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 
 export function expectsFailure(call: TSESTree.Node): boolean {
@@ -48,12 +48,7 @@ function failingCall(expression: TSESTree.Node): boolean {
   const call = stripWrappers(expression, { await: true });
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = stripWrappers(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? staticPropertyName(callee)
-        : undefined;
+  const name = calledName(callee);
   if (name === 'fail') return true;
   if (name === 'exit') {
     return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'process';

@@ -5,6 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { calledName } from '../../ast/called-name';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { isFunctionNode } from '../../ast/function-node';
 import { outermostCarrier } from '../../ast/outermost-carrier';
@@ -122,12 +123,7 @@ function oneShotCallbackCall(
   if (isInlineCallbackCall(call)) return call;
   if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = call.callee;
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? staticPropertyName(callee)
-        : undefined;
+  const name = calledName(callee);
   if (name !== undefined && (ONE_SHOT_SCHEDULERS.has(name) || ONE_SHOT_CALLBACK_METHODS.has(name))) return call;
   return undefined;
 }
