@@ -49,8 +49,6 @@ const TYPE_INFORMATION_OPTIONS = [
   'EXPERIMENTAL_useSourceOfProjectReferenceRedirect',
 ];
 
-const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
-
 const parserIds = new WeakMap<object, number>();
 let nextParserId = 1;
 /** One ModuleParser per parser object and options, so that keys and fallbacks are computed once. */
@@ -96,8 +94,9 @@ function moduleParserFor(
     key,
     parse(text, file) {
       const parsed = parseModule(parser, baseOptions, text, file);
-      if (parsed || !TYPESCRIPT_EXTENSIONS.has(path.extname(file))) return parsed;
-      // A JavaScript file linted with espree may import a TypeScript module.
+      if (parsed) return parsed;
+      // A JavaScript file linted with espree may import a TypeScript module; a host's parser object
+      // may not parse at all (oxlint's JS plugins: `parse` is "not implemented yet").
       const typescriptParser = loadTypeScriptParser(lintedFile);
       if (!typescriptParser || typescriptParser === parser) return undefined;
       return parseModule(typescriptParser, baseOptions, text, file);
