@@ -143,7 +143,10 @@ describe('forwarder faults', { timeout: 420_000 }, () => {
 
   it('forwarder SIGKILLed mid-stream and restarted: no message lost', async () => {
     // nsqd hands the killed forwarder's in-flight messages out again after msg-timeout; 3 s keeps the test short.
-    const fixture = await fixtureFor({ sink: { latencyMs: 5 }, nsqd: { msgTimeoutMs: 3_000 } });
+    // The sink holds every request for 100 ms, so max-in-flight messages are always waiting on it:
+    // whenever the kill lands, some are in flight (with a 5 ms sink a busy machine could kill the
+    // forwarder between two waves, with nothing in flight).
+    const fixture = await fixtureFor({ sink: { latencyMs: 100 }, nsqd: { msgTimeoutMs: 3_000 } });
     await fixture.publish(1_500, 'killed');
     const first = start(fixture, ['--quiet']);
     await waitFor('some deliveries before the kill', () => fixture.sink.stats().delivered >= 200, 60_000, () => first.stderr());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs code-server 4.99.4 (VS Code 1.99.3) for the real-editor tests, offline-safe, into a cache
 # outside the clone, and prints the path of its binary on stdout (all progress goes to stderr).
-# Idempotent: a second run only verifies the installed version. Recipe: /work/shared/vscode-e2e.md.
+# Idempotent: a second run only verifies the installed version. Each step says below why it is done this way.
 set -euo pipefail
 
 VERSION=4.99.4
