@@ -9,17 +9,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { ESLint } from 'eslint';
+import { builtPlugin, builtPluginFlatConfig } from './support/built-plugin-config';
 import { copyCorpus, expectedRulesByLine, PROJECTS_DIR } from './support/corpus-copy';
 
 const repoRoot = dirname(__dirname);
-const requireFromRoot = createRequire(join(repoRoot, 'package.json'));
 const eslintBin = join(repoRoot, 'node_modules', '.bin', 'eslint');
-const builtPlugin = join(repoRoot, 'eslint-plugin', 'dist', 'index.js');
 
 /** Projects whose every labelled finding needs another module of the project to be read. */
 const CROSS_FILE_PROJECTS = [
@@ -39,22 +36,6 @@ interface Finding {
   readonly line: number;
   readonly column: number;
   readonly message: string;
-}
-
-function flatConfig(): string {
-  const plugin = pathToFileURL(builtPlugin).href;
-  const parser = pathToFileURL(requireFromRoot.resolve('@typescript-eslint/parser')).href;
-  return `import keepalive from ${JSON.stringify(plugin)};
-import tsParser from ${JSON.stringify(parser)};
-
-export default [
-  {
-    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
-    languageOptions: { parser: tsParser, sourceType: 'module', ecmaVersion: 'latest' },
-  },
-  keepalive.configs.all,
-];
-`;
 }
 
 /** Runs the ESLint CLI in `cwd`; returns every message, sorted, with paths relative to `cwd`. */
@@ -91,7 +72,7 @@ describe('ESLint --concurrency on a multi-file project', () => {
     }
     const projects = [...CROSS_FILE_PROJECTS, ...SAME_FILE_PROJECTS].map((name) => `${PROJECTS_DIR}/${name}`);
     workDir = copyCorpus('keepalive-concurrency-', projects);
-    writeFileSync(join(workDir, 'eslint.config.mjs'), flatConfig());
+    writeFileSync(join(workDir, 'eslint.config.mjs'), builtPluginFlatConfig());
     sequential = lintWithCli(workDir, 'off');
     parallel = lintWithCli(workDir, '2');
   });

@@ -11,18 +11,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { ESLint } from 'eslint';
+import { builtPlugin, builtPluginFlatConfig } from './support/built-plugin-config';
 import { copyCorpus } from './support/corpus-copy';
 
 const repoRoot = dirname(__dirname);
-const requireFromRoot = createRequire(join(repoRoot, 'package.json'));
 const eslintBin = join(repoRoot, 'node_modules', '.bin', 'eslint');
 const oxlintBin = join(repoRoot, 'node_modules', '.bin', 'oxlint');
-const builtPlugin = join(repoRoot, 'eslint-plugin', 'dist', 'index.js');
 const RULES = ['no-client-per-request', 'no-unconsumed-body', 'no-disabled-keepalive'];
 
 interface Finding {
@@ -33,22 +30,6 @@ interface Finding {
 }
 
 const keyOf = (finding: Finding) => `${finding.file}:${finding.line}:${finding.rule}: ${finding.message}`;
-
-function eslintConfig(): string {
-  const plugin = pathToFileURL(builtPlugin).href;
-  const parser = pathToFileURL(requireFromRoot.resolve('@typescript-eslint/parser')).href;
-  return `import keepalive from ${JSON.stringify(plugin)};
-import tsParser from ${JSON.stringify(parser)};
-
-export default [
-  {
-    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
-    languageOptions: { parser: tsParser, sourceType: 'module', ecmaVersion: 'latest' },
-  },
-  keepalive.configs.all,
-];
-`;
-}
 
 function oxlintConfig(): string {
   return `${JSON.stringify(
@@ -112,7 +93,7 @@ describe('oxlint hosts the plugin with the same findings as ESLint', () => {
       if (!existsSync(needed)) assert.fail(`${needed} is missing: run \`npm ci\` and \`npm run build -w eslint-plugin-keepalive\`.`);
     }
     workDir = copyCorpus('keepalive-oxlint-');
-    writeFileSync(join(workDir, 'eslint.config.mjs'), eslintConfig());
+    writeFileSync(join(workDir, 'eslint.config.mjs'), builtPluginFlatConfig());
     writeFileSync(join(workDir, '.oxlintrc.json'), oxlintConfig());
     fromEslint = eslintFindings(workDir);
     fromOxlint = oxlintFindings(workDir);
