@@ -13,6 +13,7 @@ import { matchesExportSpec, type ExportSpec } from '../imports/export-spec';
 import type { BodyHolder } from '../libraries/response-sources';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { classifyValueUse } from '../../ast/classify-value-use';
+import { EVENT_LISTENER_METHODS } from '../libraries/event-emitters';
 
 export type BodyUse =
   /** Read, drained, piped, cancelled or iterated here. */
@@ -101,13 +102,6 @@ export const CONSUMING_METHODS: ReadonlySet<string> = new Set([
 
 /** Event listeners that put a node stream in flowing mode (or read it). */
 const READING_EVENTS: ReadonlySet<string> = new Set(['data', 'readable']);
-const LISTENER_METHODS: ReadonlySet<string> = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-]);
 
 /**
  * Functions that only look at a value they are given. Passing the response to one of them is not a
@@ -210,7 +204,7 @@ function classifyMemberUse(
   const call = member.parent;
   const isCalled = call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
   if (holder === 'stream' && isCalled && property === 'destroy') return 'destroyed';
-  if (holder === 'stream' && isCalled && LISTENER_METHODS.has(property)) {
+  if (holder === 'stream' && isCalled && EVENT_LISTENER_METHODS.has(property)) {
     const event = call.arguments[0];
     if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string') {
       return READING_EVENTS.has(event.value) ? 'consumed' : 'metadata';

@@ -16,6 +16,7 @@ import { classifyValueUse } from '../../ast/classify-value-use';
 import { isInlineFunction, type FunctionNode } from '../../ast/function-node';
 import { hasAwaitBetween } from '../../ast/has-await-between';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
+import { EVENT_LISTENER_METHODS } from '../libraries/event-emitters';
 
 /** A `'response'` listener found for an http request call. */
 export type ResponseListener =
@@ -31,17 +32,12 @@ export interface RequestListeners {
 
 /** Methods of an http.ClientRequest that return the request itself, so chains keep it. */
 const REQUEST_CHAIN_METHODS: ReadonlySet<string> = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
+  ...EVENT_LISTENER_METHODS,
   'setTimeout',
   'setNoDelay',
   'setSocketKeepAlive',
   'setHeader',
 ]);
-const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /** The `'response'` listeners of the request that `call` (an http request call) returns. */
 export function responseListeners(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): RequestListeners {
@@ -108,7 +104,7 @@ function responseListenerOn(
   if (method === undefined || !REQUEST_CHAIN_METHODS.has(method)) return undefined;
   const [event, handler] = call.arguments;
   const isResponseListener =
-    LISTENER_METHODS.has(method) &&
+    EVENT_LISTENER_METHODS.has(method) &&
     event?.type === AST_NODE_TYPES.Literal &&
     event.value === 'response' &&
     handler !== undefined &&
