@@ -8,10 +8,15 @@
  * and written to bench-results/lint.json at the repository root.
  *
  * The scaling case then lints generated service code of 5,000, 10,000, 20,000 and 40,000 lines the
- * same way (with and without rules, interleaved, CPU time, fastest of the runs) and prints the time per line
- * with rules and the ratio per size: lint time must grow linearly with the file, so the time per line
- * must stay within ±20 % of the 5,000-line value. `--scaling-only` runs just this case,
- * `--no-scaling` skips it.
+ * same way (with and without rules, interleaved, CPU time, fastest of the runs) and prints, per size,
+ * the time per line with rules, the time per line the rules add (with minus without) and the ratio.
+ * The rules' cost must grow linearly with the file: the time per line they add must stay within
+ * ±20 % of the 5,000-line value. ESLint's own time per line (no rules) is printed beside it, as it
+ * grows with the file on its own (a larger heap costs more garbage collection per node).
+ * `--scaling-only` runs just this case, `--no-scaling` skips it.
+ *
+ * The hosts case (host-comparison.ts) times oxlint's and ESLint's CLIs with the rules on the same
+ * sample; `--no-hosts` skips it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -29,6 +34,7 @@ import {
   type CorpusFile,
 } from './realworld-corpus';
 import { generatedSource } from './generated-source';
+import { benchHosts } from './host-comparison';
 
 const GOAL = 1.1;
 const WARMUP_FILES = 200;
@@ -41,14 +47,18 @@ interface Args {
   runs: number;
   realWorld: boolean;
   scaling: boolean;
+  hosts: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { sample: 1500, runs: 3, realWorld: true, scaling: true };
+  const args: Args = { sample: 1500, runs: 3, realWorld: true, scaling: true, hosts: true };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--all') args.sample = 'all';
-    else if (arg === '--scaling-only') args.realWorld = false;
+    else if (arg === '--scaling-only') {
+      args.realWorld = false;
+      args.hosts = false;
+    } else if (arg === '--no-hosts') args.hosts = false;
     else if (arg === '--no-scaling') args.scaling = false;
     else if (arg === '--sample' || arg === '--runs') {
       const value = Number(argv[++index]);
@@ -57,7 +67,7 @@ function parseArgs(argv: readonly string[]): Args {
       else args.runs = value;
     } else {
       throw new Error(
-        `unknown argument ${arg} (accepted: --sample N, --all, --runs N, --scaling-only, --no-scaling)`,
+        `unknown argument ${arg} (accepted: --sample N, --all, --runs N, --scaling-only, --no-scaling, --no-hosts)`,
       );
     }
   }
@@ -115,7 +125,10 @@ function main(): void {
   }
   if (args.realWorld) {
     const linter = new ESLintLinter({ configType: 'flat', cwd: modules });
-    result = { ...benchRealWorld(args, modules, plugin, parser, timerFor(linter), log), scaling: result.scaling };
+    result = { ...benchRealWorld(args, modules, plugin, parser, timerFor(linter), log), hosts: result.hosts, scaling: result.scaling };
+  }
+  if (args.hosts) {
+    result.hosts = benchHosts(sampleOf(collectCorpus(modules).files, args.sample), modules, Math.min(args.runs, 2), log);
   }
   if (args.scaling) {
     result.scaling = benchScaling(args.runs, plugin, parser, ESLintLinter, log);
@@ -267,8 +280,13 @@ function benchScaling(
         findings,
       };
     });
-    const reference = rows[0]?.usPerLine ?? 0;
-    const deviation = Math.max(...rows.map((row) => Math.abs(row.usPerLine / reference - 1)));
+    const deviationFromFirst = (perLine: (row: ScalingRow) => number): number => {
+      const reference = rows[0] ? perLine(rows[0]) : 0;
+      return Math.max(...rows.map((row) => Math.abs(perLine(row) / reference - 1)));
+    };
+    const deviation = deviationFromFirst((row) => row.rulesUsPerLine);
+    const eslintDeviation = deviationFromFirst((row) => (row.baselineMs * 1000) / row.lines);
+    const withRulesDeviation = deviationFromFirst((row) => row.usPerLine);
     const flat = deviation <= SCALING_TOLERANCE;
     log('     lines   with rules   no rules   µs/line (rules)   added by rules   ratio   findings');
     for (const row of rows) {
@@ -278,11 +296,25 @@ function benchScaling(
           `   ${row.ratio.toFixed(2).padStart(5)}   ${String(row.findings).padStart(8)}`,
       );
     }
+    const first = rows[0]?.lines ?? 0;
     log(
-      `time per line with rules deviates at most ${(deviation * 100).toFixed(1)} % from the ${rows[0]?.lines ?? 0}-line file ` +
+      `time per line the rules add deviates at most ${(deviation * 100).toFixed(1)} % from the ${first}-line file ` +
         `(goal ±${SCALING_TOLERANCE * 100} %): ${flat ? 'MET' : 'NOT MET'}`,
     );
-    return { rows, maxDeviation: round(deviation), tolerance: SCALING_TOLERANCE, flat, runs, measuredAt: new Date().toISOString() };
+    log(
+      `  for comparison, from the ${first}-line file: ESLint alone (no rules) ${(eslintDeviation * 100).toFixed(1)} %, ` +
+        `ESLint with the rules ${(withRulesDeviation * 100).toFixed(1)} %`,
+    );
+    return {
+      rows,
+      maxDeviation: round(deviation),
+      eslintAloneMaxDeviation: round(eslintDeviation),
+      withRulesMaxDeviation: round(withRulesDeviation),
+      tolerance: SCALING_TOLERANCE,
+      flat,
+      runs,
+      measuredAt: new Date().toISOString(),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,12 +9,15 @@
  *     consumingHelpers: [{ from: 'package', package: '@acme/http', name: 'drain' }],
  *   } }
  *
- * Malformed entries in settings are ignored (settings have no schema in ESLint); the same lists in
- * rule options are validated by each rule's JSON schema.
+ * ESLint does not validate `settings`, so `settings.keepalive` is checked here against
+ * `sharedSettingsSchema` (the same entry schemas as the rule options): a malformed entry throws from
+ * the rule's `create`, which stops the lint with an error naming the setting and the expected shape
+ * instead of silently turning the entry off.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import type { ExportSpec, PackageExportSpec } from './imports/export-spec';
+import { checkSchema } from '../util/json-schema-check';
+import { exportSpecSchema, type ExportSpec } from './imports/export-spec';
 
 /** A call that registers a per-request callback, e.g. `{ object: 'bus', method: 'subscribe' }`. */
 export interface HandlerRegistration {
@@ -27,7 +30,7 @@ export interface HandlerRegistration {
 }
 
 export interface SharedSettings {
-  readonly poolConstructors: readonly PackageExportSpec[];
+  readonly poolConstructors: readonly ExportSpec[];
   readonly handlerRegistrations: readonly HandlerRegistration[];
   readonly consumingHelpers: readonly ExportSpec[];
 }
@@ -48,66 +51,52 @@ export const handlerRegistrationSchema: JSONSchema4 = {
   additionalProperties: false,
 };
 
+/** The shape of `settings.keepalive`. */
+export const sharedSettingsSchema: JSONSchema4 = {
+  type: 'object',
+  properties: {
+    poolConstructors: { type: 'array', items: exportSpecSchema },
+    handlerRegistrations: { type: 'array', items: handlerRegistrationSchema },
+    consumingHelpers: { type: 'array', items: exportSpecSchema },
+  },
+  additionalProperties: false,
+};
+
 const EMPTY: SharedSettings = {
   poolConstructors: [],
   handlerRegistrations: [],
   consumingHelpers: [],
 };
 
-const cache = new WeakMap<object, SharedSettings>();
-
-/** The `settings.keepalive` lists of this lint run (empty lists when absent). */
+/**
+ * The `settings.keepalive` lists of this lint run (empty lists when absent). Throws when they do not
+ * fit `sharedSettingsSchema`. Checked on every call, not cached by object: the check costs
+ * microseconds, and an editor may change a settings object in place between runs.
+ */
 export function readSharedSettings(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): SharedSettings {
   const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.keepalive;
-  if (!isRecord(raw)) return EMPTY;
-  const cached = cache.get(raw);
-  if (cached) return cached;
-  const settings: SharedSettings = {
-    poolConstructors: arrayOf(raw.poolConstructors).filter(isPackageExportSpec),
-    handlerRegistrations: arrayOf(raw.handlerRegistrations).filter(isHandlerRegistration),
-    consumingHelpers: arrayOf(raw.consumingHelpers).filter(isExportSpec),
-  };
-  cache.set(raw, settings);
+  if (raw === undefined) return EMPTY;
+  const settings = parseSharedSettings(raw);
+  // A new error per call: ESLint prefixes the message of the error it is given.
+  if (settings instanceof Error) throw new Error(settings.message);
   return settings;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function arrayOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function isNameList(value: unknown): boolean {
-  return (
-    typeof value === 'string' ||
-    (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
-  );
-}
-
-function isPackageExportSpec(value: unknown): value is PackageExportSpec {
-  return (
-    isRecord(value) &&
-    value.from === 'package' &&
-    typeof value.package === 'string' &&
-    value.package.length > 0 &&
-    isNameList(value.name)
-  );
-}
-
-function isExportSpec(value: unknown): value is ExportSpec {
-  return isPackageExportSpec(value) || (isRecord(value) && value.from === 'global' && isNameList(value.name));
-}
-
-function isHandlerRegistration(value: unknown): value is HandlerRegistration {
-  return (
-    isRecord(value) &&
-    typeof value.method === 'string' &&
-    value.method.length > 0 &&
-    (value.object === undefined || typeof value.object === 'string') &&
-    (value.argument === undefined || (Number.isInteger(value.argument) && (value.argument as number) >= 0))
-  );
+/** `raw` as SharedSettings, or an error that names the malformed setting and its expected shape. */
+export function parseSharedSettings(raw: unknown): SharedSettings | Error {
+  const mismatch = checkSchema(sharedSettingsSchema, raw);
+  if (mismatch) {
+    const where = mismatch.path ? `settings.keepalive.${mismatch.path}` : 'settings.keepalive';
+    return new Error(
+      `eslint-plugin-keepalive: ${where} ${mismatch.problem}; expected ${mismatch.expected}.`,
+    );
+  }
+  const valid = raw as Partial<SharedSettings>;
+  return {
+    poolConstructors: valid.poolConstructors ?? [],
+    handlerRegistrations: valid.handlerRegistrations ?? [],
+    consumingHelpers: valid.consumingHelpers ?? [],
+  };
 }

@@ -3,7 +3,7 @@
  * `p.then()`. Undefined for computed members and other callees (`(a || b)()`, `f()()`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from './static-property-name';
 
 export function calledName(callee: TSESTree.Node): string | undefined {

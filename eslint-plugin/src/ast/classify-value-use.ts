@@ -7,7 +7,7 @@
  * the value (`await x`, `(x)`, `x!`, `x as T`, `cond ? x : y`, `a ?? x`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { outermostCarrier } from './outermost-carrier';
 import { staticPropertyName } from './static-property-name';
 

@@ -3,7 +3,7 @@
  * initialised with one (`const METHOD = 'HEAD'`, followed through a few `const a = b` steps).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from './find-variable';
 import { isNeverReassigned } from './is-never-reassigned';
 import { staticString } from './static-string';

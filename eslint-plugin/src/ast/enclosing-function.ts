@@ -1,6 +1,6 @@
 /** The function (or program) whose body `node` is directly in: the nearest enclosing function-like node. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export function enclosingFunction(
   node: TSESTree.Node,

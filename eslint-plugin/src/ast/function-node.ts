@@ -1,6 +1,6 @@
 /** Functions as AST nodes: declarations, function expressions and arrows. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export type FunctionNode =
   | TSESTree.FunctionDeclaration

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 /** True when an `await` sits between `from` and `to` (an ancestor of `from`, inclusive). */
 export function hasAwaitBetween(from: TSESTree.Node, to: TSESTree.Node): boolean {

@@ -8,7 +8,7 @@
  *   isComposedOf(node, isUnwrittenInLoop)      the same value on every iteration (loop-invariant)
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 /** A leaf of a composed expression: a name, or `this`. */
 export type CompositionLeaf = TSESTree.Identifier | TSESTree.ThisExpression;

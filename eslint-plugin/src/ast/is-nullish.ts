@@ -4,7 +4,7 @@
  * also has `value === null`, so the literal is recognised by its source text.)
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export function isNullish(node: TSESTree.Node): boolean {
   return (

@@ -1,6 +1,6 @@
 /** `Object.assign(target, ...sources)` on the global `Object`. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from './static-property-name';
 
 export function isObjectAssign(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

@@ -4,7 +4,7 @@
  * reassigned variables).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from './find-variable';
 import { isNeverReassigned } from './is-never-reassigned';
 

@@ -4,7 +4,7 @@
  * or replace the key.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyKeyName } from './property-key-name';
 
 export interface PropertyLookup {

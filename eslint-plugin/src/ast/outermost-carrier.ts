@@ -4,7 +4,7 @@
  * is the outermost expression that still carries the value.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export function outermostCarrier(node: TSESTree.Node): TSESTree.Node {
   let current = node;

@@ -3,7 +3,7 @@
  * `1`), or undefined when the key is computed from something else or is private (`#a`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticString } from './static-string';
 
 export function propertyKeyName(

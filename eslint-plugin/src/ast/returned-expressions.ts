@@ -3,7 +3,7 @@
  * undefined for a bare `return`. An arrow with an expression body returns that expression.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { forEachDescendant } from './for-each-descendant';
 import { isFunctionNode, type FunctionNode } from './function-node';
 

@@ -7,9 +7,10 @@
  * (`options.agent = agent`) could add or replace the key, and then the answer is "unknown".
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isNeverReassigned } from './is-never-reassigned';
 import { stripWrappers } from './strip-wrappers';
+import { findVariable } from './find-variable';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -25,7 +26,7 @@ export function staticObjectLiteral(
   if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression;
   if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
 
-  const variable = ASTUtils.findVariable(scope, expression);
+  const variable = findVariable(scope, expression);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def?.type !== 'Variable') return undefined;

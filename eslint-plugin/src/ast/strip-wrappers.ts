@@ -5,7 +5,7 @@
  * alike).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export interface StripOptions {
   /** Also look through `await x`. Default false. */

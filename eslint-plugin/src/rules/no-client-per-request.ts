@@ -3,7 +3,8 @@
  * message, iteration or call, so every run pays a new TCP+TLS handshake.
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClientConstruction } from '../analysis/client-lifetime/client-constructions';
 import { planModuleScopeHoist, sharedNameFor, type HoistedKind } from '../analysis/client-lifetime/module-scope-hoist';
 import { RebuildFinder, type Rebuild } from '../analysis/client-lifetime/rebuilds';

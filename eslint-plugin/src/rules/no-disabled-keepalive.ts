@@ -14,7 +14,7 @@
  * with a spread or computed key that could carry the setting, are left alone.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { exportSpecSchema, findExportSpec, matchesExportSpec, type ExportSpec } from '../analysis/imports/export-spec';
 import {
   AGENT_OPTIONS,

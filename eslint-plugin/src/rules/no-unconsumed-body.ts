@@ -118,12 +118,13 @@ export default createRule<Options, MessageIds>({
         'The {{client}} responses that lose this race are never read or released. {{consequence}} Abort the losing requests (one AbortController signal, aborted after the race) or read their bodies.',
       destroyedUnread:
         '`{{name}}.destroy()` runs before the body was read, so the socket is closed instead of being returned to the pool and the next request pays a new TCP+TLS handshake. Drain the body instead (`{{drain}}`) when the connection should be reused.',
-      suggestResume: 'Drain the response with `{{name}}.resume()` so the socket returns to the pool.',
+      suggestResume: 'Drain the response with `{{code}}`{{where}} so the socket returns to the pool.',
       suggestDump:
-        'Drain the body with `await {{name}}.dump()` (bodies over its default 128 KiB limit make dump() close the socket; pass `{ limit }` for larger ones).',
+        'Drain the body with `{{code}}`{{where}}, so the socket returns to the pool (dump() reads up to 128 KiB and closes the socket for a larger body; pass `{ limit }` to drain more).',
+      suggestRead:
+        'Read the body with `{{code}}`{{where}}, so the connection returns to the pool (the right choice for small bodies such as error responses).',
       suggestCancel:
-        'Cancel the body with `await {{name}}.body?.cancel()` (frees the socket; it is closed unless the body already arrived).',
-      suggestRead: 'Read the body with `await {{name}}.arrayBuffer()` so the socket returns to the pool.',
+        'Cancel the body with `{{code}}`{{where}}: frees the socket without downloading the rest, but closes the connection unless the body already arrived.',
       suggestResumeInsteadOfDestroy: 'Drain the body with `{{name}}.resume()` instead of destroying the connection.',
     },
     schema: [
@@ -227,7 +228,8 @@ function messageData(finding: BodyFinding): Record<string, string | number> {
 }
 
 function suggestion(release: ReleaseSuggestion): TSESLint.SuggestionReportDescriptor<MessageIds> {
-  return { messageId: MESSAGE_OF_SUGGESTION[release.kind], data: { name: release.name }, fix: release.fix };
+  const where = release.places ? ` at each of the ${release.places} places that leave it unread` : '';
+  return { messageId: MESSAGE_OF_SUGGESTION[release.kind], data: { name: release.name, code: release.code, where }, fix: release.fix };
 }
 
 /** A module's path for messages: relative to the working directory, or to the linted file. */

@@ -161,6 +161,38 @@ ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
     if (res.status === 205) return null;
     return res.json();
   }`,
+  // C: the length header through a number conversion, a one-sided `&&`, a HEAD `Request` object
+  `export async function send(url: string) {
+    const res = await fetch(url, { method: 'POST' });
+    if (parseInt(res.headers.get('content-length') ?? '', 10) === 0) return res.status;
+    return res.json();
+  }`,
+  `export async function send(url: string) {
+    const res = await fetch(url, { method: 'POST' });
+    if (Number.parseFloat(res.headers.get('content-length')!) !== 0) return res.json();
+    return null;
+  }`,
+  `import https from 'node:https';
+  export function send(url: string, done: (status?: number) => void) {
+    https.get(url, (res) => {
+      if (Number(res.headers['content-length']) === 0 || +res.headers['content-length']! === 0) return done(res.statusCode);
+      res.resume();
+      done();
+    });
+  }`,
+  `export async function send(url: string) {
+    const res = await fetch(url, { method: 'POST' });
+    if (res.ok && res.status === 204) return null;
+    if (!res.ok) { await res.body?.cancel(); throw new Error(String(res.status)); }
+    return res.json();
+  }`,
+  `export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' })); return res.ok; }`,
+  `import { request } from 'undici';
+  export async function send(url: string) {
+    const { statusCode, body } = await request(url, { method: 'POST' });
+    if (statusCode === 304) return 'not modified';
+    return body.json();
+  }`,
   // C: HEAD through wrappers
   `function request(url: string, method: string) { return fetch(url, { method }); }
   export async function exists(url: string) { const res = await request(url, 'HEAD'); return res.ok; }`,
@@ -254,6 +286,154 @@ ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
     }`,
   ],
   invalid: [
+    // known-empty heuristics, negative: a number conversion of the length compared with another value
+    {
+      name: 'a number conversion of the length compared with another value',
+      code: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) === 1) return res.status;
+  return res.json();
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', suggestions: [
+                   { messageId: 'suggestRead', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) === 1) { await res.arrayBuffer(); return res.status; }
+  return res.json();
+}` },
+                   { messageId: 'suggestCancel', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) === 1) { await res.body?.cancel(); return res.status; }
+  return res.json();
+}` },
+                 ] }],
+    },
+    // known-empty heuristics, negative: a number conversion of the length that is not zero on the leaking path
+    {
+      name: 'a number conversion of the length that is not zero on the leaking path',
+      code: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) !== 0) return res.status;
+  return res.json();
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', suggestions: [
+                   { messageId: 'suggestRead', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) !== 0) { await res.arrayBuffer(); return res.status; }
+  return res.json();
+}` },
+                   { messageId: 'suggestCancel', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) !== 0) { await res.body?.cancel(); return res.status; }
+  return res.json();
+}` },
+                 ] }],
+    },
+    // known-empty heuristics, negative: Number() of headers.get(), which is 0 for a missing header
+    {
+      name: 'Number() of headers.get() (null, so 0, when the header is missing)',
+      code: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) === 0) return res.status;
+  return res.json();
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', suggestions: [
+                   { messageId: 'suggestRead', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) === 0) { await res.arrayBuffer(); return res.status; }
+  return res.json();
+}` },
+                   { messageId: 'suggestCancel', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (Number(res.headers.get('content-length')) === 0) { await res.body?.cancel(); return res.status; }
+  return res.json();
+}` },
+                 ] }],
+    },
+    // known-empty heuristics, negative: the length of another response
+    {
+      name: 'the length of another response',
+      code: `
+export async function send(url: string, other: Response) {
+  const res = await fetch(url, { method: 'POST' });
+  if (parseInt(other.headers.get('content-length') ?? '', 10) === 0) return res.status;
+  return res.json();
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', suggestions: [
+                   { messageId: 'suggestRead', output: `
+export async function send(url: string, other: Response) {
+  const res = await fetch(url, { method: 'POST' });
+  if (parseInt(other.headers.get('content-length') ?? '', 10) === 0) { await res.arrayBuffer(); return res.status; }
+  return res.json();
+}` },
+                   { messageId: 'suggestCancel', output: `
+export async function send(url: string, other: Response) {
+  const res = await fetch(url, { method: 'POST' });
+  if (parseInt(other.headers.get('content-length') ?? '', 10) === 0) { await res.body?.cancel(); return res.status; }
+  return res.json();
+}` },
+                 ] }],
+    },
+    // known-empty heuristics, negative: `||` with a bodyless status does not prove the body empty
+    {
+      name: '`||` with a bodyless status does not prove the body empty',
+      code: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (res.ok || res.status === 204) return res.status;
+  return res.json();
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', suggestions: [
+                   { messageId: 'suggestRead', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (res.ok || res.status === 204) { await res.arrayBuffer(); return res.status; }
+  return res.json();
+}` },
+                   { messageId: 'suggestCancel', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (res.ok || res.status === 204) { await res.body?.cancel(); return res.status; }
+  return res.json();
+}` },
+                 ] }],
+    },
+    // known-empty heuristics, negative: a GET Request object
+    {
+      name: 'a GET Request object',
+      code: `
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); return res.ok; }`,
+      errors: [{ messageId: 'neverConsumed', suggestions: [
+                   { messageId: 'suggestRead', output: `
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); await res.arrayBuffer();
+                                                                                                          return res.ok; }` },
+                   { messageId: 'suggestCancel', output: `
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); await res.body?.cancel();
+                                                                                                          return res.ok; }` },
+                 ] }],
+    },
+    // known-empty heuristics, negative: a HEAD Request object whose init overrides the method
+    {
+      name: 'a HEAD Request object whose init overrides the method',
+      code: `
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); return res.ok; }`,
+      errors: [{ messageId: 'neverConsumed', suggestions: [
+                   { messageId: 'suggestRead', output: `
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); await res.arrayBuffer();
+                                                                                                                              return res.ok; }` },
+                   { messageId: 'suggestCancel', output: `
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); await res.body?.cancel();
+                                                                                                                              return res.ok; }` },
+                 ] }],
+    },
     // wrapper with a fetch default parameter
     {
       name: "wrapper with a fetch default parameter",
@@ -272,15 +452,6 @@ export async function load(url: string) {
           line: 6,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-async function get(url: string, doFetch = fetch) {
-  return doFetch(url);
-}
-export async function load(url: string) {
-  const res = await get(url);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(String(res.status)); }
-  return res.json();
-}` },
             { messageId: 'suggestRead', output: `
 async function get(url: string, doFetch = fetch) {
   return doFetch(url);
@@ -288,6 +459,15 @@ async function get(url: string, doFetch = fetch) {
 export async function load(url: string) {
   const res = await get(url);
   if (!res.ok) { await res.arrayBuffer(); throw new Error(String(res.status)); }
+  return res.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+async function get(url: string, doFetch = fetch) {
+  return doFetch(url);
+}
+export async function load(url: string) {
+  const res = await get(url);
+  if (!res.ok) { await res.body?.cancel(); throw new Error(String(res.status)); }
   return res.json();
 }` },
           ],
@@ -313,17 +493,6 @@ export async function isUp(url: string) {
           line: 8,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-function fetchWithTimeout(url: string, ms: number) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), ms);
-  return fetch(url, { signal: controller.signal }).finally(() => clearTimeout(timer));
-}
-export async function isUp(url: string) {
-  const res = await fetchWithTimeout(url, 5000);
-  await res.body?.cancel();
-  return res.ok;
-}` },
             { messageId: 'suggestRead', output: `
 function fetchWithTimeout(url: string, ms: number) {
   const controller = new AbortController();
@@ -333,6 +502,17 @@ function fetchWithTimeout(url: string, ms: number) {
 export async function isUp(url: string) {
   const res = await fetchWithTimeout(url, 5000);
   await res.arrayBuffer();
+  return res.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+function fetchWithTimeout(url: string, ms: number) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return fetch(url, { signal: controller.signal }).finally(() => clearTimeout(timer));
+}
+export async function isUp(url: string) {
+  const res = await fetchWithTimeout(url, 5000);
+  await res.body?.cancel();
   return res.ok;
 }` },
           ],
@@ -358,20 +538,20 @@ export async function isHealthy(url: string) {
           line: 3,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
+            { messageId: 'suggestRead', output: `
 async function fetchRetry(url: string, attempts = 3): Promise<Response> {
   const res = await fetch(url);
-  if (res.status >= 500 && attempts > 1) { await res.body?.cancel(); return fetchRetry(url, attempts - 1); }
+  if (res.status >= 500 && attempts > 1) { await res.arrayBuffer(); return fetchRetry(url, attempts - 1); }
   return res;
 }
 export async function isHealthy(url: string) {
   const res = await fetchRetry(url);
   return res.ok;
 }` },
-            { messageId: 'suggestRead', output: `
+            { messageId: 'suggestCancel', output: `
 async function fetchRetry(url: string, attempts = 3): Promise<Response> {
   const res = await fetch(url);
-  if (res.status >= 500 && attempts > 1) { await res.arrayBuffer(); return fetchRetry(url, attempts - 1); }
+  if (res.status >= 500 && attempts > 1) { await res.body?.cancel(); return fetchRetry(url, attempts - 1); }
   return res;
 }
 export async function isHealthy(url: string) {
@@ -385,17 +565,6 @@ export async function isHealthy(url: string) {
           line: 8,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-async function fetchRetry(url: string, attempts = 3): Promise<Response> {
-  const res = await fetch(url);
-  if (res.status >= 500 && attempts > 1) return fetchRetry(url, attempts - 1);
-  return res;
-}
-export async function isHealthy(url: string) {
-  const res = await fetchRetry(url);
-  await res.body?.cancel();
-  return res.ok;
-}` },
             { messageId: 'suggestRead', output: `
 async function fetchRetry(url: string, attempts = 3): Promise<Response> {
   const res = await fetch(url);
@@ -405,6 +574,17 @@ async function fetchRetry(url: string, attempts = 3): Promise<Response> {
 export async function isHealthy(url: string) {
   const res = await fetchRetry(url);
   await res.arrayBuffer();
+  return res.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+async function fetchRetry(url: string, attempts = 3): Promise<Response> {
+  const res = await fetch(url);
+  if (res.status >= 500 && attempts > 1) return fetchRetry(url, attempts - 1);
+  return res;
+}
+export async function isHealthy(url: string) {
+  const res = await fetchRetry(url);
+  await res.body?.cancel();
   return res.ok;
 }` },
           ],
@@ -428,15 +608,6 @@ export async function remove(url: string) {
           line: 6,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-function request(url: string, method: string) {
-  return fetch(url, { method });
-}
-export async function remove(url: string) {
-  const res = await request(url, 'DELETE');
-  await res.body?.cancel();
-  return res.ok;
-}` },
             { messageId: 'suggestRead', output: `
 function request(url: string, method: string) {
   return fetch(url, { method });
@@ -444,6 +615,15 @@ function request(url: string, method: string) {
 export async function remove(url: string) {
   const res = await request(url, 'DELETE');
   await res.arrayBuffer();
+  return res.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+function request(url: string, method: string) {
+  return fetch(url, { method });
+}
+export async function remove(url: string) {
+  const res = await request(url, 'DELETE');
+  await res.body?.cancel();
   return res.ok;
 }` },
           ],
@@ -464,16 +644,16 @@ export async function bothUp(a: string, b: string) {
           line: 3,
           column: 10,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function bothUp(a: string, b: string) {
-  const [first, second] = await Promise.all([fetch(a), fetch(b)]);
-  await first.body?.cancel();
-  return first.ok && second.ok;
-}` },
             { messageId: 'suggestRead', output: `
 export async function bothUp(a: string, b: string) {
   const [first, second] = await Promise.all([fetch(a), fetch(b)]);
   await first.arrayBuffer();
+  return first.ok && second.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function bothUp(a: string, b: string) {
+  const [first, second] = await Promise.all([fetch(a), fetch(b)]);
+  await first.body?.cancel();
   return first.ok && second.ok;
 }` },
           ],
@@ -483,16 +663,16 @@ export async function bothUp(a: string, b: string) {
           line: 3,
           column: 17,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function bothUp(a: string, b: string) {
-  const [first, second] = await Promise.all([fetch(a), fetch(b)]);
-  await second.body?.cancel();
-  return first.ok && second.ok;
-}` },
             { messageId: 'suggestRead', output: `
 export async function bothUp(a: string, b: string) {
   const [first, second] = await Promise.all([fetch(a), fetch(b)]);
   await second.arrayBuffer();
+  return first.ok && second.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function bothUp(a: string, b: string) {
+  const [first, second] = await Promise.all([fetch(a), fetch(b)]);
+  await second.body?.cancel();
   return first.ok && second.ok;
 }` },
           ],
@@ -512,7 +692,18 @@ export async function user(a: string, b: string) {
           messageId: 'discarded',
           line: 3,
           column: 50,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export async function user(a: string, b: string) {
+  const [profile] = await Promise.all([fetch(a), fetch(b).then(async (response) => { await response.arrayBuffer(); return response; })]);
+  return profile.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function user(a: string, b: string) {
+  const [profile] = await Promise.all([fetch(a), fetch(b).then(async (response) => { await response.body?.cancel(); return response; })]);
+  return profile.json();
+}` },
+          ],
         },
       ],
     },
@@ -528,7 +719,16 @@ export async function broadcast(urls: string[], event: unknown) {
           messageId: 'discarded',
           line: 3,
           column: 39,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export async function broadcast(urls: string[], event: unknown) {
+  await Promise.all(urls.map((url) => fetch(url, { method: 'POST', body: JSON.stringify(event) }).then(async (response) => { await response.arrayBuffer(); return response; })));
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function broadcast(urls: string[], event: unknown) {
+  await Promise.all(urls.map((url) => fetch(url, { method: 'POST', body: JSON.stringify(event) }).then(async (response) => { await response.body?.cancel(); return response; })));
+}` },
+          ],
         },
       ],
     },
@@ -546,7 +746,18 @@ export async function allAccepted(urls: string[]) {
           data: fetchData,
           line: 3,
           column: 27,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export async function allAccepted(urls: string[]) {
+  const responses = await Promise.all(urls.map((url) => fetch(url, { method: 'POST' })).map((pending) => pending.then(async (response) => { await response.arrayBuffer(); return response; })));
+  return responses.every((res) => res.ok);
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function allAccepted(urls: string[]) {
+  const responses = await Promise.all(urls.map((url) => fetch(url, { method: 'POST' })).map((pending) => pending.then(async (response) => { await response.body?.cancel(); return response; })));
+  return responses.every((res) => res.ok);
+}` },
+          ],
         },
       ],
     },
@@ -586,7 +797,36 @@ export async function load(url: string) {
           line: 6,
           column: 9,
           data: { ...fetchData, helper: 'assertOk', line: 7 },
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+function assertOk(res: Response) {
+  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+}
+export async function load(url: string) {
+  const res = await fetch(url);
+  try {
+    assertOk(res);
+  } catch (error) {
+    await res.arrayBuffer();
+    throw error;
+  }
+  return res.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+function assertOk(res: Response) {
+  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+}
+export async function load(url: string) {
+  const res = await fetch(url);
+  try {
+    assertOk(res);
+  } catch (error) {
+    await res.body?.cancel();
+    throw error;
+  }
+  return res.json();
+}` },
+          ],
         },
       ],
     },
@@ -608,24 +848,34 @@ export async function charge(url: string) {
           line: 6,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-function assertOk(res: Response) {
-  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
-}
-export async function charge(url: string) {
-  const res = await fetch(url, { method: 'POST' });
-  assertOk(res);
-  await res.body?.cancel();
-  return res.status;
-}` },
             { messageId: 'suggestRead', output: `
 function assertOk(res: Response) {
   if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
 }
 export async function charge(url: string) {
   const res = await fetch(url, { method: 'POST' });
-  assertOk(res);
+  try {
+    assertOk(res);
+  } catch (error) {
+    await res.arrayBuffer();
+    throw error;
+  }
   await res.arrayBuffer();
+  return res.status;
+}` },
+            { messageId: 'suggestCancel', output: `
+function assertOk(res: Response) {
+  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+}
+export async function charge(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  try {
+    assertOk(res);
+  } catch (error) {
+    await res.body?.cancel();
+    throw error;
+  }
+  await res.body?.cancel();
   return res.status;
 }` },
           ],
@@ -650,7 +900,32 @@ export async function postWithRetry(url: string, body: string) {
           messageId: 'neverConsumed',
           line: 5,
           column: 11,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export async function postWithRetry(url: string, body: string) {
+  let last: Response | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url, { method: 'POST', body });
+    if (res.ok) { await last?.arrayBuffer(); return res.json(); }
+    await last?.arrayBuffer();
+    last = res;
+  }
+  await last?.arrayBuffer();
+  throw new Error(\`failed with \${last?.status}\`);
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function postWithRetry(url: string, body: string) {
+  let last: Response | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url, { method: 'POST', body });
+    if (res.ok) { await last?.body?.cancel(); return res.json(); }
+    await last?.body?.cancel();
+    last = res;
+  }
+  await last?.body?.cancel();
+  throw new Error(\`failed with \${last?.status}\`);
+}` },
+          ],
         },
       ],
     },
@@ -669,16 +944,16 @@ export async function send(url: string) {
           line: 3,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function send(url: string) {
-  const res = await fetch(url, { method: 'POST' });
-  if (res.headers.get('content-length') !== '0') { await res.body?.cancel(); return null; }
-  return res.json();
-}` },
             { messageId: 'suggestRead', output: `
 export async function send(url: string) {
   const res = await fetch(url, { method: 'POST' });
   if (res.headers.get('content-length') !== '0') { await res.arrayBuffer(); return null; }
+  return res.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function send(url: string) {
+  const res = await fetch(url, { method: 'POST' });
+  if (res.headers.get('content-length') !== '0') { await res.body?.cancel(); return null; }
   return res.json();
 }` },
           ],
@@ -743,18 +1018,6 @@ export async function track(event: string) {
           line: 9,
           column: 9,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-class Api {
-  post(path: string, body: string) {
-    return fetch(\`https://api.example.com\${path}\`, { method: 'POST', body });
-  }
-}
-const api = new Api();
-export async function track(event: string) {
-  const res = await api.post('/events', event);
-  await res.body?.cancel();
-  return res.ok;
-}` },
             { messageId: 'suggestRead', output: `
 class Api {
   post(path: string, body: string) {
@@ -765,6 +1028,18 @@ const api = new Api();
 export async function track(event: string) {
   const res = await api.post('/events', event);
   await res.arrayBuffer();
+  return res.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+class Api {
+  post(path: string, body: string) {
+    return fetch(\`https://api.example.com\${path}\`, { method: 'POST', body });
+  }
+}
+const api = new Api();
+export async function track(event: string) {
+  const res = await api.post('/events', event);
+  await res.body?.cancel();
   return res.ok;
 }` },
           ],
@@ -788,19 +1063,19 @@ export async function notify(url: string) {
           line: 4,
           column: 11,
           suggestions: [
-            { messageId: 'suggestCancel', output: `
+            { messageId: 'suggestRead', output: `
 export async function notify(url: string) {
   try {
-    await (await fetch(url, { method: 'POST' })).body?.cancel();
+    await (await fetch(url, { method: 'POST' })).arrayBuffer();
     console.log('sent');
   } catch (err) {
     console.error(err);
   }
 }` },
-            { messageId: 'suggestRead', output: `
+            { messageId: 'suggestCancel', output: `
 export async function notify(url: string) {
   try {
-    await (await fetch(url, { method: 'POST' })).arrayBuffer();
+    await (await fetch(url, { method: 'POST' })).body?.cancel();
     console.log('sent');
   } catch (err) {
     console.error(err);

@@ -69,7 +69,7 @@ describe('retry loops that drop the response on the retry path', () => {
     assert.match(messages[0]?.message ?? '', /not read or released before the loop requests again \(line 7\)/);
     // The suggestion releases the body right before `continue`, and the fixed code is quiet.
     const fixed = withSuggestion(forEver, messages[0]);
-    assert.match(fixed, /\{ await res\.body\?\.cancel\(\); continue; \}|await res\.body\?\.cancel\(\);\n\s*continue;/);
+    assert.match(fixed, /\{ await res\.arrayBuffer\(\); continue; \}|await res\.arrayBuffer\(\);\n\s*continue;/);
     assert.deepEqual(lint(fixed).found, []);
   });
 

@@ -499,7 +499,30 @@ reader.on('message', async (message) => {
     message.requeue(1000);
   }
 });`,
-      errors: [{ messageId: 'neverConsumed', line: 4, column: 11, suggestions: [] }],
+      errors: [{ messageId: 'neverConsumed', line: 4, column: 11, suggestions: [
+                   { messageId: 'suggestRead', output: `
+reader.on('message', async (message) => {
+  try {
+    const res = await fetch(endpoint, { method: 'POST', body: message.body });
+    if (!res.ok) { await res.arrayBuffer(); throw new Error('failed ' + res.status); }
+    message.finish();
+    await res.arrayBuffer();
+  } catch (error) {
+    message.requeue(1000);
+  }
+});` },
+                   { messageId: 'suggestCancel', output: `
+reader.on('message', async (message) => {
+  try {
+    const res = await fetch(endpoint, { method: 'POST', body: message.body });
+    if (!res.ok) { await res.body?.cancel(); throw new Error('failed ' + res.status); }
+    message.finish();
+    await res.body?.cancel();
+  } catch (error) {
+    message.requeue(1000);
+  }
+});` },
+                 ] }],
     },
     // fetch: throw on !res.ok before reading (the dominant bug)
     {
@@ -516,16 +539,16 @@ export async function getUser(id: string) {
           column: 9,
           data: data('fetch', 4),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function getUser(id: string) {
-  const res = await fetch(\`https://api.example.com/users/\${id}\`);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(\`HTTP \${res.status}\`); }
-  return await res.json();
-}` },
             { messageId: 'suggestRead', output: `
 export async function getUser(id: string) {
   const res = await fetch(\`https://api.example.com/users/\${id}\`);
   if (!res.ok) { await res.arrayBuffer(); throw new Error(\`HTTP \${res.status}\`); }
+  return await res.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function getUser(id: string) {
+  const res = await fetch(\`https://api.example.com/users/\${id}\`);
+  if (!res.ok) { await res.body?.cancel(); throw new Error(\`HTTP \${res.status}\`); }
   return await res.json();
 }` },
           ],
@@ -551,23 +574,23 @@ export async function lookup(url: string) {
           column: 9,
           data: data('fetch', 6),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function lookup(url: string) {
-  const response = await fetch(url);
-  if (!response.ok) {
-    console.warn('lookup failed', response.status);
-    await response.body?.cancel();
-    return [];
-  }
-  const { producers } = await response.json();
-  return producers;
-}` },
             { messageId: 'suggestRead', output: `
 export async function lookup(url: string) {
   const response = await fetch(url);
   if (!response.ok) {
     console.warn('lookup failed', response.status);
     await response.arrayBuffer();
+    return [];
+  }
+  const { producers } = await response.json();
+  return producers;
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function lookup(url: string) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    console.warn('lookup failed', response.status);
+    await response.body?.cancel();
     return [];
   }
   const { producers } = await response.json();
@@ -636,13 +659,13 @@ export async function notify(url: string, payload: unknown) {
           column: 9,
           data: data('fetch'),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function notify(url: string, payload: unknown) {
-  await (await fetch(url, { method: 'POST', body: JSON.stringify(payload) })).body?.cancel();
-}` },
             { messageId: 'suggestRead', output: `
 export async function notify(url: string, payload: unknown) {
   await (await fetch(url, { method: 'POST', body: JSON.stringify(payload) })).arrayBuffer();
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function notify(url: string, payload: unknown) {
+  await (await fetch(url, { method: 'POST', body: JSON.stringify(payload) })).body?.cancel();
 }` },
           ],
         },
@@ -660,7 +683,16 @@ export function fireAndForget(url: string) {
           line: 3,
           column: 3,
           data: data('fetch'),
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export function fireAndForget(url: string) {
+  fetch(url, { method: 'POST' }).then(async (response) => { await response.arrayBuffer(); return response; });
+}` },
+            { messageId: 'suggestCancel', output: `
+export function fireAndForget(url: string) {
+  fetch(url, { method: 'POST' }).then(async (response) => { await response.body?.cancel(); return response; });
+}` },
+          ],
         },
       ],
     },
@@ -678,16 +710,16 @@ export async function isUp(url: string) {
           column: 9,
           data: data('fetch', 4),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function isUp(url: string) {
-  const res = await fetch(url);
-  await res.body?.cancel();
-  return res.ok && res.headers.get('x-ready') === '1';
-}` },
             { messageId: 'suggestRead', output: `
 export async function isUp(url: string) {
   const res = await fetch(url);
   await res.arrayBuffer();
+  return res.ok && res.headers.get('x-ready') === '1';
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function isUp(url: string) {
+  const res = await fetch(url);
+  await res.body?.cancel();
   return res.ok && res.headers.get('x-ready') === '1';
 }` },
           ],
@@ -706,7 +738,16 @@ export function isUp(url: string) {
           line: 3,
           column: 27,
           data: data('fetch', 3),
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export function isUp(url: string) {
+  return fetch(url).then(async (response) => { await response.arrayBuffer(); return response; }).then((res) => res.ok);
+}` },
+            { messageId: 'suggestCancel', output: `
+export function isUp(url: string) {
+  return fetch(url).then(async (response) => { await response.body?.cancel(); return response; }).then((res) => res.ok);
+}` },
+          ],
         },
       ],
     },
@@ -723,7 +764,18 @@ export async function status(url: string) {
           line: 3,
           column: 9,
           data: data('fetch'),
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export async function status(url: string) {
+  const { ok, status } = await fetch(url).then(async (response) => { await response.arrayBuffer(); return response; });
+  return ok ? status : -1;
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function status(url: string) {
+  const { ok, status } = await fetch(url).then(async (response) => { await response.body?.cancel(); return response; });
+  return ok ? status : -1;
+}` },
+          ],
         },
       ],
     },
@@ -741,17 +793,17 @@ export async function debug(url: string) {
           column: 9,
           data: data('fetch', 5),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function debug(url: string) {
-  const res = await fetch(url);
-  console.log(res);
-  await res.body?.cancel();
-}` },
             { messageId: 'suggestRead', output: `
 export async function debug(url: string) {
   const res = await fetch(url);
   console.log(res);
   await res.arrayBuffer();
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function debug(url: string) {
+  const res = await fetch(url);
+  console.log(res);
+  await res.body?.cancel();
 }` },
           ],
         },
@@ -772,16 +824,16 @@ export async function get(url: string) {
           column: 9,
           data: data('fetch', 4),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function get(url: string) {
-  const res = await fetch(url);
-  if (res.status === 204 || !res.ok) { await res.body?.cancel(); return null; }
-  return res.json();
-}` },
             { messageId: 'suggestRead', output: `
 export async function get(url: string) {
   const res = await fetch(url);
   if (res.status === 204 || !res.ok) { await res.arrayBuffer(); return null; }
+  return res.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function get(url: string) {
+  const res = await fetch(url);
+  if (res.status === 204 || !res.ok) { await res.body?.cancel(); return null; }
   return res.json();
 }` },
           ],
@@ -807,17 +859,6 @@ export async function load(url: string) {
           column: 9,
           data: data('fetch', 8),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function load(url: string) {
-  const res = await fetch(url);
-  switch (res.status) {
-    case 200:
-      return res.json();
-    default:
-      await res.body?.cancel();
-      throw new Error(String(res.status));
-  }
-}` },
             { messageId: 'suggestRead', output: `
 export async function load(url: string) {
   const res = await fetch(url);
@@ -826,6 +867,17 @@ export async function load(url: string) {
       return res.json();
     default:
       await res.arrayBuffer();
+      throw new Error(String(res.status));
+  }
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function load(url: string) {
+  const res = await fetch(url);
+  switch (res.status) {
+    case 200:
+      return res.json();
+    default:
+      await res.body?.cancel();
       throw new Error(String(res.status));
   }
 }` },
@@ -852,22 +904,22 @@ export async function collect(urls: string[]) {
           column: 11,
           data: data('fetch', 6),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function collect(urls: string[]) {
-  const out: unknown[] = [];
-  for (const url of urls) {
-    const res = await fetch(url);
-    if (!res.ok) { await res.body?.cancel(); continue; }
-    out.push(await res.json());
-  }
-  return out;
-}` },
             { messageId: 'suggestRead', output: `
 export async function collect(urls: string[]) {
   const out: unknown[] = [];
   for (const url of urls) {
     const res = await fetch(url);
     if (!res.ok) { await res.arrayBuffer(); continue; }
+    out.push(await res.json());
+  }
+  return out;
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function collect(urls: string[]) {
+  const out: unknown[] = [];
+  for (const url of urls) {
+    const res = await fetch(url);
+    if (!res.ok) { await res.body?.cancel(); continue; }
     out.push(await res.json());
   }
   return out;
@@ -895,21 +947,21 @@ export async function safeGet(url: string) {
           column: 11,
           data: data('fetch', 5),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function safeGet(url: string) {
-  try {
-    const res = await fetch(url);
-    if (!res.ok) { await res.body?.cancel(); throw new Error('bad status'); }
-    return await res.json();
-  } catch {
-    return null;
-  }
-}` },
             { messageId: 'suggestRead', output: `
 export async function safeGet(url: string) {
   try {
     const res = await fetch(url);
     if (!res.ok) { await res.arrayBuffer(); throw new Error('bad status'); }
+    return await res.json();
+  } catch {
+    return null;
+  }
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function safeGet(url: string) {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) { await res.body?.cancel(); throw new Error('bad status'); }
     return await res.json();
   } catch {
     return null;
@@ -936,20 +988,20 @@ export async function follow(url: string) {
           column: 7,
           data: data('fetch', 5),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export async function follow(url: string) {
-  let res = await fetch(url, { redirect: 'manual' });
-  while (res.status === 301 || res.status === 302) {
-    await res.body?.cancel();
-    res = await fetch(res.headers.get('location') ?? url, { redirect: 'manual' });
-  }
-  return res.json();
-}` },
             { messageId: 'suggestRead', output: `
 export async function follow(url: string) {
   let res = await fetch(url, { redirect: 'manual' });
   while (res.status === 301 || res.status === 302) {
     await res.arrayBuffer();
+    res = await fetch(res.headers.get('location') ?? url, { redirect: 'manual' });
+  }
+  return res.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function follow(url: string) {
+  let res = await fetch(url, { redirect: 'manual' });
+  while (res.status === 301 || res.status === 302) {
+    await res.body?.cancel();
     res = await fetch(res.headers.get('location') ?? url, { redirect: 'manual' });
   }
   return res.json();
@@ -976,21 +1028,21 @@ export class Api {
           column: 11,
           data: data('fetch', 6),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-export class Api {
-  constructor(private readonly fetchImpl?: typeof fetch) {}
-  async get(url: string) {
-    const res = await (this.fetchImpl ?? fetch)(url);
-    if (!res.ok) { await res.body?.cancel(); throw new Error(res.statusText); }
-    return res.json();
-  }
-}` },
             { messageId: 'suggestRead', output: `
 export class Api {
   constructor(private readonly fetchImpl?: typeof fetch) {}
   async get(url: string) {
     const res = await (this.fetchImpl ?? fetch)(url);
     if (!res.ok) { await res.arrayBuffer(); throw new Error(res.statusText); }
+    return res.json();
+  }
+}` },
+            { messageId: 'suggestCancel', output: `
+export class Api {
+  constructor(private readonly fetchImpl?: typeof fetch) {}
+  async get(url: string) {
+    const res = await (this.fetchImpl ?? fetch)(url);
+    if (!res.ok) { await res.body?.cancel(); throw new Error(res.statusText); }
     return res.json();
   }
 }` },
@@ -1020,20 +1072,6 @@ export async function exists(url: string) {
           column: 9,
           data: data('fetch', 12),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-async function fetchWithRetry(url: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await fetch(url);
-    if (res.ok) return res;
-    await res.body?.cancel();
-  }
-  throw new Error('gave up');
-}
-export async function exists(url: string) {
-  const res = await fetchWithRetry(url);
-  await res.body?.cancel();
-  return res.status === 200;
-}` },
             { messageId: 'suggestRead', output: `
 async function fetchWithRetry(url: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -1046,6 +1084,20 @@ async function fetchWithRetry(url: string) {
 export async function exists(url: string) {
   const res = await fetchWithRetry(url);
   await res.arrayBuffer();
+  return res.status === 200;
+}` },
+            { messageId: 'suggestCancel', output: `
+async function fetchWithRetry(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    await res.body?.cancel();
+  }
+  throw new Error('gave up');
+}
+export async function exists(url: string) {
+  const res = await fetchWithRetry(url);
+  await res.body?.cancel();
   return res.status === 200;
 }` },
           ],
@@ -1074,19 +1126,6 @@ export async function load(url: string, noCache: boolean) {
           column: 9,
           data: data('fetch', 11),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-async function fetchNoCache(url: string) {
-  return fetch(url, { cache: 'no-store' });
-}
-async function fetchCached(url: string) {
-  return fetch(url);
-}
-export async function load(url: string, noCache: boolean) {
-  const get = noCache ? fetchNoCache : fetchCached;
-  const res = await get(url);
-  if (!res.ok) { await res.body?.cancel(); return null; }
-  return res.json();
-}` },
             { messageId: 'suggestRead', output: `
 async function fetchNoCache(url: string) {
   return fetch(url, { cache: 'no-store' });
@@ -1098,6 +1137,19 @@ export async function load(url: string, noCache: boolean) {
   const get = noCache ? fetchNoCache : fetchCached;
   const res = await get(url);
   if (!res.ok) { await res.arrayBuffer(); return null; }
+  return res.json();
+}` },
+            { messageId: 'suggestCancel', output: `
+async function fetchNoCache(url: string) {
+  return fetch(url, { cache: 'no-store' });
+}
+async function fetchCached(url: string) {
+  return fetch(url);
+}
+export async function load(url: string, noCache: boolean) {
+  const get = noCache ? fetchNoCache : fetchCached;
+  const res = await get(url);
+  if (!res.ok) { await res.body?.cancel(); return null; }
   return res.json();
 }` },
           ],
@@ -1119,18 +1171,18 @@ export async function head(url: string) {
           column: 9,
           data: data('fetch', 5),
           suggestions: [
-            { messageId: 'suggestCancel', output: `
-import { fetch } from 'undici';
-export async function head(url: string) {
-  const res = await fetch(url);
-  await res.body?.cancel();
-  return res.headers.get('etag');
-}` },
             { messageId: 'suggestRead', output: `
 import { fetch } from 'undici';
 export async function head(url: string) {
   const res = await fetch(url);
   await res.arrayBuffer();
+  return res.headers.get('etag');
+}` },
+            { messageId: 'suggestCancel', output: `
+import { fetch } from 'undici';
+export async function head(url: string) {
+  const res = await fetch(url);
+  await res.body?.cancel();
   return res.headers.get('etag');
 }` },
           ],
@@ -1304,7 +1356,14 @@ export async function statusOf(url: string) {
           line: 4,
           column: 9,
           data: data('undici'),
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestDump', output: `
+import { request } from 'undici';
+export async function statusOf(url: string) {
+  const { statusCode } = await request(url).then(async (response) => { await response.body.dump(); return response; });
+  return statusCode;
+}` },
+          ],
         },
       ],
     },
@@ -1385,7 +1444,17 @@ export class Upstream {
           line: 6,
           column: 11,
           data: data('undici'),
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestDump', output: `
+import { Client } from 'undici';
+export class Upstream {
+  private readonly client = new Client('https://upstream.internal');
+  async check() {
+    const { statusCode } = await this.client.request({ path: '/health', method: 'GET' }).then(async (response) => { await response.body.dump(); return response; });
+    return statusCode < 400;
+  }
+}` },
+          ],
         },
       ],
     },
@@ -1448,7 +1517,18 @@ export async function ok(url: string) {
           line: 3,
           column: 14,
           data: data('fetch'),
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export async function ok(url: string) {
+  if ((await fetch(url).then(async (response) => { await response.arrayBuffer(); return response; })).ok) return true;
+  return false;
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function ok(url: string) {
+  if ((await fetch(url).then(async (response) => { await response.body?.cancel(); return response; })).ok) return true;
+  return false;
+}` },
+          ],
         },
       ],
     },
@@ -1483,7 +1563,14 @@ console.log(res.status);`,
           line: 2,
           column: 7,
           data: data('fetch', 3),
-          suggestions: [],
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+const res = await fetch('https://example.com/health').then(async (response) => { await response.arrayBuffer(); return response; });
+console.log(res.status);` },
+            { messageId: 'suggestCancel', output: `
+const res = await fetch('https://example.com/health').then(async (response) => { await response.body?.cancel(); return response; });
+console.log(res.status);` },
+          ],
         },
       ],
     },
@@ -1551,12 +1638,17 @@ export async function read(url: string) {
       }`,
       ...esm,
       errors: [{ messageId: 'discarded', data: data('node-fetch'), line: 4, column: 15, suggestions: [
-        { messageId: 'suggestRead', output: `import fetch from 'node-fetch';
+                   { messageId: 'suggestResume', output: `import fetch from 'node-fetch';
+      export async function ping(url) {
+        if (typeof window !== 'undefined') return;
+        (await fetch(url)).body.resume();
+      }` },
+                   { messageId: 'suggestRead', output: `import fetch from 'node-fetch';
       export async function ping(url) {
         if (typeof window !== 'undefined') return;
         await (await fetch(url)).arrayBuffer();
       }` },
-      ] }],
+                 ] }],
     },
     // undici: destroying the body before reading it closes the connection
     {

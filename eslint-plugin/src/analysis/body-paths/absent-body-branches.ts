@@ -6,7 +6,7 @@
  * The conditions themselves are judged by `bodyAbsentWhen` (body-absence.ts).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { BODYLESS_STATUSES, bodyAbsentWhen, type AbsenceSubjects } from './body-absence';
 import { edgeKey, type CodePathRecorder } from './code-paths';
 import { forEachDescendant } from '../../ast/for-each-descendant';

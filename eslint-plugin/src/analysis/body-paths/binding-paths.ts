@@ -6,7 +6,7 @@
  * absent (absent-body-branches.ts) are not walked; `destroy()` before any read is a finding of its own.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../../ast/find-variable';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { isInlineFunction } from '../../ast/function-node';
@@ -15,10 +15,10 @@ import { hasAwaitBetween } from '../../ast/has-await-between';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { branchTestsOf, statusBranchTestOf, type AbsentBodyEdges } from './absent-body-branches';
 import { classifyBodyUse, type BodyUseContext } from './body-consumption';
-import type { BodyFinding } from './body-findings';
+import type { BodyFinding, ReleaseSuggestion } from './body-findings';
 import { firstJumpOnPath, searchPaths, type CodePathRecorder, type PathEnd, type PathEvent } from './code-paths';
 import type { ParameterUses } from './parameter-use';
-import { ReleaseSuggestions, statementOf } from './release-suggestions';
+import { combineReleases, ReleaseSuggestions, statementOf } from './release-suggestions';
 import { ownerOf, type ResponseBinding } from './response-binding';
 
 /**
@@ -134,23 +134,40 @@ export class BindingPaths {
         if (finding) findings.push(finding);
       }
     }
-    const leak =
-      ends.find((end) => end.event === undefined || end.event.kind === 'written') ??
-      ends.find((end) => end.event?.kind === 'rewritten');
-    if (leak) findings.push(this.leakFinding(binding, leak, events));
-    else if (helperThrows.length > 0) {
-      // Only when no path leaks by itself: a helper that throws is the leak the code paths cannot show.
+    // Every way the body is left unread: a suggestion has to release it on all of them at once.
+    const leaks = ends.filter((end) => end.event === undefined || end.event.kind === 'written' || end.event.kind === 'rewritten');
+    const leak = leaks.find((end) => end.event?.kind !== 'rewritten') ?? leaks[0];
+    // A helper that throws is the leak the code paths cannot show: reported only when no path leaks
+    // by itself, and released too by the suggestion for the path leaks (it would be reported next).
+    let thrownHelpers: TSESTree.CallExpression[] = [];
+    if (helperThrows.length > 0) {
       const withHelpers = [...events.filter((event) => !passedThrough.has(event)), ...helperThrows];
       const helperEnds = searchPaths({ start, events: withHelpers, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder });
-      const thrown = helperEnds?.find((end) => end.event?.kind === 'helper-throws')?.event;
-      if (thrown?.node.type === AST_NODE_TYPES.CallExpression) {
+      thrownHelpers = (helperEnds ?? [])
+        .map((end) => (end.event?.kind === 'helper-throws' ? end.event.node : undefined))
+        .filter((node): node is TSESTree.CallExpression => node?.type === AST_NODE_TYPES.CallExpression);
+    }
+    const helperReleases = thrownHelpers.map((call) => this.suggestions.aroundThrowingCall(binding, call, events));
+    if (leak) {
+      // One release per place: several ends may leave through the same exit.
+      const places = new Map<TSESTree.Node | undefined, ReleaseSuggestion[]>();
+      for (const end of leaks) {
+        const place = this.releasePlace(binding, end);
+        if (!places.has(place.node)) places.set(place.node, place.releases(events));
+      }
+      const suggestions = combineReleases([...places.values(), ...helperReleases]);
+      findings.push(this.leakFinding(binding, leak, events, suggestions));
+    } else {
+      const [thrown] = thrownHelpers;
+      if (thrown) {
         findings.push({
           kind: 'helper-throws',
           node: binding.reportNode,
           client: binding.client,
           origin: binding.origin,
-          helper: sourceCode.getText(thrown.node.callee),
-          line: thrown.node.loc.start.line,
+          helper: sourceCode.getText(thrown.callee),
+          line: thrown.loc.start.line,
+          suggestions: combineReleases(helperReleases),
         });
       }
     }
@@ -266,40 +283,84 @@ export class BindingPaths {
     return { kind: 'destroyed-unread', node: call, name, drain, suggestions: this.suggestions.insteadOfDestroy(call, binding, name) };
   }
 
-  private leakFinding(binding: ResponseBinding, leak: PathEnd<EventKind>, events: readonly PathEvent<EventKind>[]): BodyFinding {
+  private leakFinding(
+    binding: ResponseBinding,
+    leak: PathEnd<EventKind>,
+    events: readonly PathEvent<EventKind>[],
+    suggestions: readonly ReleaseSuggestion[],
+  ): BodyFinding {
     const { recorder, sourceCode } = this.context;
-    const base = { node: binding.reportNode, client: binding.client, origin: binding.origin };
-    if (leak.event?.kind === 'written') {
-      const writer = leak.event.node;
-      return {
-        ...base,
-        kind: 'replaced-unread',
-        line: writer.loc.start.line,
-        suggestions: this.suggestions.before(binding, statementOf(writer), [leak.segment], events),
-      };
-    }
+    const base = { node: binding.reportNode, client: binding.client, origin: binding.origin, suggestions };
+    if (leak.event?.kind === 'written') return { ...base, kind: 'replaced-unread', line: leak.event.node.loc.start.line };
     const jump = firstJumpOnPath(recorder, leak.path, binding.start.order);
     if (leak.event?.kind === 'rewritten') {
       // A retry loop: the path comes back round (`continue`, or the loop test) to the request.
-      // Without a `continue` to insert before, a release before the write would also run on the
-      // first attempt: no suggestion then.
       const exit = jump?.type === AST_NODE_TYPES.ContinueStatement ? jump : undefined;
-      return {
-        ...base,
-        kind: 'retried-unread',
-        line: (exit ?? leak.event.node).loc.start.line,
-        suggestions: exit ? this.suggestions.before(binding, exit, recorder.enterPosition(exit)?.segments ?? [], events) : [],
-      };
+      return { ...base, kind: 'retried-unread', line: (exit ?? leak.event.node).loc.start.line };
     }
     const owner = ownerOf(binding, recorder, sourceCode.ast);
     const line = jump ? jump.loc.start.line : owner.loc.end.line;
     const anyConsumption = events.some((event) => event.kind === 'consumed' || event.kind === 'destroyed');
-    const exitSegments = jump ? (recorder.enterPosition(jump)?.segments ?? []) : [leak.segment];
-    const suggestions = jump
-      ? this.suggestions.before(binding, jump, exitSegments, events)
-      : this.suggestions.atFunctionEnd(binding, exitSegments, events);
-    return { ...base, kind: anyConsumption ? 'unconsumed-on-path' : 'never-consumed', line, suggestions };
+    if (!anyConsumption && suggestions.length === 0 && binding.promise && !binding.aliasOf) {
+      // Only the status or headers are ever used: the body can be read before the response is seen.
+      const readFirst = this.suggestions.readFirst(binding.promise.call, binding.promise.source);
+      return { ...base, kind: 'never-consumed', line, suggestions: readFirst };
+    }
+    return { ...base, kind: anyConsumption ? 'unconsumed-on-path' : 'never-consumed', line };
   }
+
+  /**
+   * Where one leaking end gets its release: before the statement that replaces the response, before
+   * the jump that leaves with it (when the variable is still in scope there), else at the end of the
+   * block the response is written in (a path that falls off the end, or comes back round a loop).
+   */
+  private releasePlace(
+    binding: ResponseBinding,
+    end: PathEnd<EventKind>,
+  ): { node: TSESTree.Node | undefined; releases: (events: readonly PathEvent<EventKind>[]) => ReleaseSuggestion[] } {
+    const { recorder } = this.context;
+    if (end.event?.kind === 'written') {
+      const statement = statementOf(end.event.node);
+      return { node: statement, releases: (events) => this.suggestions.before(binding, statement, [end.segment], events) };
+    }
+    // The `return`/`throw` that ends the path while the variable is in scope, else the first jump on
+    // it (a `continue` or `break` out of the block the response lives in).
+    const scope = binding.variable.scope.block;
+    const exitJump = end.event ? undefined : lastExitOnPath(recorder, end.path, binding.start.order);
+    const jump = exitJump && isWithin(exitJump, scope) ? exitJump : firstJumpOnPath(recorder, end.path, binding.start.order);
+    const exit = end.event?.kind === 'rewritten' && jump?.type !== AST_NODE_TYPES.ContinueStatement ? undefined : jump;
+    if (exit && isWithin(exit, scope)) {
+      return {
+        node: exit,
+        releases: (events) => this.suggestions.before(binding, exit, recorder.enterPosition(exit)?.segments ?? [], events),
+      };
+    }
+    return { node: binding.writer, releases: (events) => this.suggestions.atBlockEnd(binding, events) };
+  }
+}
+
+/** The last `return` or `throw` on `path` after the start: the one the path leaves the function by. */
+function lastExitOnPath(
+  recorder: CodePathRecorder,
+  path: readonly TSESLint.CodePathSegment[],
+  after: number,
+): TSESTree.ReturnStatement | TSESTree.ThrowStatement | undefined {
+  for (let index = path.length - 1; index >= 0; index -= 1) {
+    const segment = path[index];
+    const exits = segment ? recorder.jumpStatementsIn(segment).filter(isExitStatement) : [];
+    const exit = exits.filter((node) => (recorder.enterPosition(node)?.order ?? 0) > after).at(-1);
+    if (exit) return exit;
+  }
+  return undefined;
+}
+
+function isExitStatement(node: TSESTree.Node): node is TSESTree.ReturnStatement | TSESTree.ThrowStatement {
+  return node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+/** True when `node` lies inside `container`. */
+function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
 }
 
 /** `await call` (through type assertions). */

@@ -2,12 +2,12 @@
  * Branch conditions under which a response has no body to read: `if (!res.body) return`,
  * `if (res.status === 204 || res.status === 304) return null`, `if (!res) return` (a wrapper that
  * may return nothing), `res.body ? ... : ...`, `if (method === 'HEAD')`,
- * `if (res.headers.get('content-length') === '0')`. HEAD requests with a literal method are excluded
+ * `if (res.headers.get('content-length') === '0')` (also through `parseInt()`). HEAD requests with a literal method are excluded
  * at the source; 204, 205 and 304 responses never carry a body (RFC 9110 §15.3.5, §15.3.6,
  * §15.4.5), and a `Content-Length: 0` body is complete as soon as the headers arrive (§8.6).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isNullish } from '../../ast/is-nullish';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
@@ -54,6 +54,10 @@ function absence(test: TSESTree.Node, subjects: AbsenceSubjects): AbsentWhen | u
       // `a || b` is true when either is; both proving absence on true proves it for the whole.
       if (node.operator === '||' && left === 'true' && right === 'true') return 'true';
       if (node.operator === '&&' && left === 'false' && right === 'false') return 'false';
+      // `a && b` is true only when both are: one side proving absence on true proves it for the
+      // whole (`res.ok && res.status === 204`); likewise `a || b` on false.
+      if (node.operator === '&&' && (left === 'true' || right === 'true')) return 'true';
+      if (node.operator === '||' && (left === 'false' || right === 'false')) return 'false';
       return undefined;
     }
     case AST_NODE_TYPES.BinaryExpression:
@@ -89,9 +93,11 @@ function binaryAbsence(node: TSESTree.BinaryExpression, subjects: AbsenceSubject
     // `res.body == null`, `res === undefined`
     if (isBodyHandle(subject, isTracked) && isNullish(value)) return whenEqual;
     // `res.headers.get('content-length') === '0'`, `res.headers['content-length'] == 0`
-    if (isContentLengthOf(subject, isTracked) && isZeroLength(value, equality ? node.operator === '==' : node.operator === '!=')) {
-      return whenEqual;
-    }
+    const loose = node.operator === '==' || node.operator === '!=';
+    if (isContentLengthOf(subject, isTracked) && isZeroLength(value, loose)) return whenEqual;
+    // `Number(res.headers.get('content-length')) === 0`, `parseInt(...)`, `+res.headers[...]`
+    const converted = numberConversionOf(subject);
+    if (converted && isContentLengthOf(converted, isTracked) && isZeroLength(value, true)) return whenEqual;
   }
   return undefined;
 }
@@ -154,10 +160,48 @@ function isContentLengthOf(node: TSESTree.Node, isTracked: (node: TSESTree.Node)
   );
 }
 
-/** `'0'`, or `0` when compared loosely (`== 0`: the header value is a string). */
+/** `'0'`, or `0` when compared loosely (`== 0`: the header value is a string) or after a conversion. */
 function isZeroLength(node: TSESTree.Node, loose: boolean): boolean {
   if (node.type !== AST_NODE_TYPES.Literal) return false;
   return node.value === '0' || (loose && node.value === 0);
+}
+
+/**
+ * The length header inside a number conversion that keeps "no header" apart from zero:
+ * `parseInt(x)`, `parseFloat(x)` (NaN for a missing header), and `Number(x)` or `+x` only for
+ * `res.headers['content-length']`, which is undefined (NaN) when missing. `Number(headers.get(...))`
+ * is not: `get()` returns null for a missing header, `Number(null)` is 0, and a response without
+ * the header may well have a (chunked) body.
+ */
+function numberConversionOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  const value = stripWrappers(node);
+  const keepsMissingApart = (inner: TSESTree.Node) =>
+    stripWrappers(inner).type === AST_NODE_TYPES.MemberExpression ? inner : undefined;
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '+') return keepsMissingApart(value.argument);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const [argument] = value.arguments;
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const callee = stripWrappers(value.callee);
+  const onNumber =
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    stripWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
+    (stripWrappers(callee.object) as TSESTree.Identifier).name === 'Number';
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : onNumber ? staticPropertyName(callee) : undefined;
+  if (name === 'parseInt' || name === 'parseFloat') {
+    // `parseInt(res.headers.get('content-length') ?? '')`: the fallback parses to NaN too.
+    const inner = stripWrappers(argument);
+    return inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '??' && isLiteral(inner.right, '')
+      ? inner.left
+      : argument;
+  }
+  if (name === 'Number' && callee.type === AST_NODE_TYPES.Identifier && value.arguments.length === 1) {
+    return keepsMissingApart(argument);
+  }
+  return undefined;
+}
+
+function isLiteral(node: TSESTree.Node, value: string): boolean {
+  return node.type === AST_NODE_TYPES.Literal && node.value === value;
 }
 
 /** The tracked value itself or its body stream (`res`, `res.body`, `response.data`). */

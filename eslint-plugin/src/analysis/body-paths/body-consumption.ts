@@ -8,7 +8,7 @@
  * built on it must not report a body that might be read.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { matchesExportSpec, type ExportSpec } from '../imports/export-spec';
 import type { BodyHolder } from '../libraries/response-sources';
 import { resolveModuleRefs } from '../imports/module-refs';

@@ -10,6 +10,10 @@ export interface ReleaseSuggestion {
   readonly kind: 'resume' | 'dump' | 'cancel' | 'read' | 'resume-instead-of-destroy';
   /** The expression the release is called on, as shown in the suggestion text. */
   readonly name: string;
+  /** The release as inserted, e.g. `await res.arrayBuffer()`, for the suggestion text. */
+  readonly code: string;
+  /** How many places the fix releases the body at (every exit that leaves it unread), when more than one. */
+  readonly places?: number;
   readonly fix: TSESLint.ReportFixFunction;
 }
 
@@ -32,9 +36,9 @@ export type BodyFinding =
   /** The response is dropped where it is produced. */
   | (FindingBase & { readonly kind: 'discarded'; readonly suggestions: readonly ReleaseSuggestion[] })
   /** `helper(res)` at `line` may throw, and the helper only looks at the status or headers. */
-  | (FindingBase & { readonly kind: 'helper-throws'; readonly helper: string; readonly line: number })
+  | (FindingBase & { readonly kind: 'helper-throws'; readonly helper: string; readonly line: number; readonly suggestions: readonly ReleaseSuggestion[] })
   /** A collection of responses (`Promise.all(urls.map(fetch))`) of which only status or headers are read. */
-  | (FindingBase & { readonly kind: 'collected-unread' })
+  | (FindingBase & { readonly kind: 'collected-unread'; readonly suggestions: readonly ReleaseSuggestion[] })
   /** `Promise.race` over several responses: the losers are never read or released. */
   | (FindingBase & { readonly kind: 'race-losers-unread' })
   /** `name.destroy()` before the body was read: the socket is closed instead of reused. */

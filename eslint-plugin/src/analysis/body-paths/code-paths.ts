@@ -14,7 +14,7 @@
  * `continue`, branches, loops, `try`/`catch`/`finally`; a call that throws is not an exit.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 type CodePath = TSESLint.CodePath;
 type CodePathSegment = TSESLint.CodePathSegment;
@@ -30,6 +30,8 @@ export interface PathPosition {
 
 /** Node types whose position when the traversal LEAVES them is recorded too. */
 const EXIT_RECORDED = [
+  // Where a release appended to a block would run (release-suggestions.ts).
+  'BlockStatement',
   'VariableDeclarator',
   'AssignmentExpression',
   'AwaitExpression',
@@ -42,7 +44,7 @@ type RecorderListener = Record<string, (...args: never[]) => void>;
 export class CodePathRecorder {
   private readonly enterPositions = new Map<TSESTree.Node, PathPosition>();
   private readonly exitPositions = new Map<TSESTree.Node, PathPosition>();
-  private readonly nodesBySegment = new Map<CodePathSegment, TSESTree.Node[]>();
+  private readonly jumpsBySegment = new Map<CodePathSegment, JumpStatement[]>();
   private readonly codePathsByOwner = new Map<TSESTree.Node, CodePath>();
   /** Segments in which a `catch` clause starts. */
   private readonly catchEntries = new Set<CodePathSegment>();
@@ -105,9 +107,9 @@ export class CodePathRecorder {
     return this.throwingSegments.has(segment);
   }
 
-  /** Nodes entered while `segment` was current, in traversal order. */
-  nodesIn(segment: CodePathSegment): readonly TSESTree.Node[] {
-    return this.nodesBySegment.get(segment) ?? [];
+  /** `return`/`throw`/`break`/`continue` statements entered while `segment` was current, in traversal order. */
+  jumpStatementsIn(segment: CodePathSegment): readonly JumpStatement[] {
+    return this.jumpsBySegment.get(segment) ?? [];
   }
 
   /**
@@ -147,13 +149,16 @@ export class CodePathRecorder {
     if (!indexSegments) return;
     if (node.type === AST_NODE_TYPES.CatchClause) for (const segment of top.snapshot) this.catchEntries.add(segment);
     if (node.type === AST_NODE_TYPES.ThrowStatement) for (const segment of top.snapshot) this.throwingSegments.add(segment);
+    // Only jumps are ever looked up by segment; indexing every node would cost a list entry per
+    // node and segment.
+    if (!isJumpStatement(node)) return;
     for (const segment of top.snapshot) {
-      let nodes = this.nodesBySegment.get(segment);
-      if (!nodes) {
-        nodes = [];
-        this.nodesBySegment.set(segment, nodes);
+      let jumps = this.jumpsBySegment.get(segment);
+      if (!jumps) {
+        jumps = [];
+        this.jumpsBySegment.set(segment, jumps);
       }
-      nodes.push(node);
+      jumps.push(node);
     }
   }
 }
@@ -279,9 +284,7 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
   const jumpsIn = (recorder: CodePathRecorder | undefined, step: Step): boolean =>
     recorder !== undefined &&
     mergedFinals.length > 0 &&
-    recorder
-      .nodesIn(step.segment)
-      .some((node) => isJumpStatement(node) && (recorder.enterPosition(node)?.order ?? 0) > step.after);
+    recorder.jumpStatementsIn(step.segment).some((node) => (recorder.enterPosition(node)?.order ?? 0) > step.after);
 
   for (let index = 0; index < queue.length; index += 1) {
     const step = queue[index];
@@ -334,9 +337,9 @@ export function firstJumpOnPath(
   after: number,
 ): JumpStatement | undefined {
   for (const [index, segment] of path.entries()) {
-    for (const node of recorder.nodesIn(segment)) {
+    for (const node of recorder.jumpStatementsIn(segment)) {
       if (index === 0 && (recorder.enterPosition(node)?.order ?? 0) <= after) continue;
-      if (isJumpStatement(node)) return node;
+      return node;
     }
   }
   return undefined;

@@ -14,7 +14,7 @@
  * succeed'))`, `http.request(options, () => reject(new Error('should have failed')))`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { calledName } from '../../ast/called-name';
 import { stripWrappers } from '../../ast/strip-wrappers';

@@ -9,7 +9,7 @@
  * `finalize()` in node-fetch) releases the response's socket too.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { classifyValueUse } from '../../ast/classify-value-use';

@@ -18,7 +18,7 @@
  */
 import { isBuiltin } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { localClass } from '../../ast/local-class';
 import { stripWrappers } from '../../ast/strip-wrappers';
@@ -26,6 +26,7 @@ import type { ExportSpec } from '../imports/export-spec';
 import { GLOBAL, moduleSpecifierOfLoad, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import type { BodyHolder, ResponseClient, ResponseDelivery, ResponseSourceSpec } from '../libraries/response-sources';
 import { mayReachText, type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
+import { moduleSourceHint } from './module-source-hint';
 import { ParameterUses, type ParameterUse } from './parameter-use';
 import type { MethodParameter } from './request-method';
 import {
@@ -64,8 +65,6 @@ export interface ImportedResponsesOptions {
   readonly optionsKey: string;
   /** How a module file is named in messages. */
   readonly describeFile: (file: string) => string;
-  /** The cheap text check of source-hints.ts, with the rule's custom sources. */
-  readonly namesClient: (text: string) => boolean;
 }
 
 export class ImportedResponses implements ImportedFunctions {
@@ -73,7 +72,7 @@ export class ImportedResponses implements ImportedFunctions {
   private readonly textHint: TextHint;
 
   constructor(private readonly options: ImportedResponsesOptions) {
-    this.textHint = { key: `body-paths/${options.optionsKey}`, mentions: options.namesClient };
+    this.textHint = moduleSourceHint(options.sources, options.optionsKey);
   }
 
   returnedBy(ref: ModuleRef, callee: TSESTree.Node): ResponseSource | undefined {

@@ -17,7 +17,7 @@
  * the helper counts as consuming, so a caller is never reported for a body the helper may read.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { forEachDescendant } from '../../ast/for-each-descendant';

@@ -13,7 +13,7 @@
  * does not recognise counts as handed off.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { isFunctionNode, isInlineFunction, type FunctionNode } from '../../ast/function-node';
@@ -25,8 +25,9 @@ import { stripWrappers } from '../../ast/strip-wrappers';
 import { matchesExportSpec, type ExportSpec } from '../imports/export-spec';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { classifyBodyUse, type BodyUseContext } from './body-consumption';
-import type { BodyFinding } from './body-findings';
+import type { BodyFinding, ReleaseSuggestion } from './body-findings';
 import type { CodePathRecorder } from './code-paths';
+import { combineReleases, type ReleaseSuggestions } from './release-suggestions';
 import { isDiscardedStatement } from './response-holders';
 import type { ResponseBinding } from './response-binding';
 import type { ResponseSource, ResponseSourceResolver } from './response-sources';
@@ -51,6 +52,7 @@ interface Element {
 
 export interface PromiseCombinatorsContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly suggestions: ReleaseSuggestions;
   readonly recorder: CodePathRecorder;
   readonly resolver: ResponseSourceResolver;
   readonly bodyUseContext: BodyUseContext;
@@ -193,7 +195,14 @@ export class PromiseCombinators {
     const variable = this.declared(declarator, declarator.id.name);
     if (!variable) return;
     const onlyMetadata = variable.references.every((reference) => !reference.isRead() || this.isMetadataRead(reference.identifier, source));
-    if (onlyMetadata) this.context.onFinding({ kind: 'collected-unread', node: call, client: source.client, origin: source.origin });
+    if (!onlyMetadata) return;
+    this.context.onFinding({
+      kind: 'collected-unread',
+      node: call,
+      client: source.client,
+      origin: source.origin,
+      suggestions: this.readEachFirst(call, source),
+    });
   }
 
   /** `responses.length`, `responses.every((r) => r.ok)`, `responses.map((r) => r.status)`. */
@@ -252,7 +261,31 @@ export class PromiseCombinators {
   }
 
   private discarded(element: Element): void {
-    this.context.onFinding({ kind: 'discarded', node: element.node, client: element.source.client, origin: element.source.origin, suggestions: [] });
+    this.context.onFinding({
+      kind: 'discarded',
+      node: element.node,
+      client: element.source.client,
+      origin: element.source.origin,
+      // The element itself when it is the request (`(url) => fetch(url)`), else every element of the combinator.
+      suggestions:
+        element.node.type === AST_NODE_TYPES.CallExpression && !this.combinatorKind(element.node)
+          ? this.context.suggestions.readFirst(element.node, element.source)
+          : this.readEachFirst(element.node, element.source),
+    });
+  }
+
+  /** Reads every response a combinator gathers before it resolves: `Promise.all(list.map(... .then(read)))`. */
+  private readEachFirst(call: TSESTree.Node, source: ResponseSource): ReleaseSuggestion[] {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+    const [argument] = call.arguments;
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return [];
+    const list = stripWrappers(argument);
+    if (list.type === AST_NODE_TYPES.ArrayExpression) {
+      // `Promise.all([fetch(a), fetch(b)])`: each request.
+      const elements = list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
+      return combineReleases(elements.map((element) => this.context.suggestions.readFirst(element, source)));
+    }
+    return this.context.suggestions.readFirst(argument, source, true);
   }
 
   private functionOf(node: TSESTree.Node): FunctionNode | undefined {

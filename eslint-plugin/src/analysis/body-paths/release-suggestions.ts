@@ -1,21 +1,37 @@
 /**
- * Which statement releases a leaking body, and where it can be inserted: before the exit that
- * leaks, at the end of the function, or in place of a discarded `await fetch(...)`. Per client
- * (docs/library-facts.md): `res.resume()` for node:http streams, `await res.body?.cancel()` or
- * `await res.arrayBuffer()` for fetch, `await body.dump()` for undici. Awaiting releases are only
- * offered inside `async` functions, and none where a path that already read the body reaches the
- * same exit (the inserted release would run twice).
+ * Which statement releases a leaking body, and where it goes: before each exit that leaks, at the
+ * end of the block the response is written in, around a status helper that may throw, in place of
+ * a discarded `await fetch(...)`, or chained onto the request (`.then(async (response) => { await
+ * response.arrayBuffer(); return response; })`) when only the status or headers are ever used.
+ * Per client (docs/library-facts.md), reading or draining comes first because it keeps the
+ * connection: `await res.arrayBuffer()` for fetch, `await body.dump()` for undici (bounded: larger
+ * bodies close the socket), `res.resume()` for node:http streams; `await res.body?.cancel()` is the
+ * alternative that skips the download but closes the connection unless the body already arrived.
+ * Outside `async` functions the promise-returning releases run without `await`, their rejection
+ * caught. None is offered where a path that already read the body reaches the same place (the
+ * release would run twice).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isInlineFunction } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ReleaseSuggestion } from './body-findings';
 import { reachableSegments, type CodePathRecorder, type PathEvent, type PathPosition } from './code-paths';
 import { ownerOf, type ResponseBinding } from './response-binding';
 import type { ResponseSource } from './response-sources';
+import type { BodyHolder, ResponseClient } from '../libraries/response-sources';
 
 type ReleaseKind = ReleaseSuggestion['kind'];
+
+/** One way to release a body: the statement inserted, and the expression shown in the suggestion. */
+interface Release {
+  readonly kind: ReleaseKind;
+  readonly name: string;
+  readonly code: string;
+}
+
+/** The parameter name of the `.then()` callback that reads a response before passing it on. */
+const PASSED_RESPONSE = 'response';
 
 export class ReleaseSuggestions {
   constructor(
@@ -38,34 +54,65 @@ export class ReleaseSuggestions {
       parent?.type === AST_NODE_TYPES.Program ||
       parent?.type === AST_NODE_TYPES.SwitchCase ||
       parent?.type === AST_NODE_TYPES.StaticBlock;
-    return this.releaseStatements(binding).map(({ kind, text }) => ({
-      kind,
-      name: suggestionName(binding, kind),
+    return this.releases(binding).map((release) => ({
+      ...release,
       fix: (fixer: TSESLint.RuleFixer) =>
         inBlock
-          ? fixer.insertTextBefore(statement, `${text}\n${indentOf(statement)}`)
-          : fixer.replaceText(statement, `{ ${text} ${this.sourceCode.getText(statement)} }`),
+          ? fixer.insertTextBefore(statement, `${release.code};\n${indentOf(statement)}`)
+          : fixer.replaceText(statement, `{ ${release.code}; ${this.sourceCode.getText(statement)} }`),
     }));
   }
 
-  /** Releases appended to the body of the function the binding lives in. */
-  atFunctionEnd(
-    binding: ResponseBinding,
-    exitSegments: readonly TSESLint.CodePathSegment[],
-    events: readonly PathEvent[],
-  ): ReleaseSuggestion[] {
-    const owner = ownerOf(binding, this.recorder, this.sourceCode.ast);
-    if (!isInlineFunction(owner) && owner.type !== AST_NODE_TYPES.FunctionDeclaration) return [];
-    const body = owner.body;
-    if (body.type !== AST_NODE_TYPES.BlockStatement || reachedAfterConsumption(binding.start, exitSegments, events)) return [];
-    const last = body.body.at(-1);
-    // `const res` declared inside a `try` block is out of scope at the end of the function.
-    if (!isInScopeOf(binding, last ? last.range[1] : body.range[0] + 1)) return [];
-    return this.releaseStatements(binding).map(({ kind, text }) => ({
-      kind,
-      name: suggestionName(binding, kind),
+  /**
+   * Releases appended to the block the response is written in (the function body for a callback
+   * parameter): every path that leaves that block without a jump passes there — a path that falls
+   * off the end of the function, or comes back round a loop to make the next request.
+   */
+  atBlockEnd(binding: ResponseBinding, events: readonly PathEvent[]): ReleaseSuggestion[] {
+    const block = writerBlock(binding);
+    // Only for a variable that ends with the block: one declared outside may be returned or read
+    // after it (`let res` kept past a retry loop), and the release would take its body away.
+    const scope = binding.variable.scope.block;
+    if (!block || !(scope === block || scope === block.parent || (block.range[0] <= scope.range[0] && scope.range[1] <= block.range[1]))) {
+      return [];
+    }
+    const end = block && this.recorder.exitPosition(block);
+    if (!block || !end || end.codePath !== binding.start.codePath) return [];
+    if (end.segments.every((segment) => !segment.reachable)) return [];
+    if (reachedAfterConsumption(binding.start, end.segments, events)) return [];
+    const last = block.body.at(-1);
+    return this.releases(binding).map((release) => ({
+      ...release,
       fix: (fixer: TSESLint.RuleFixer) =>
-        last ? fixer.insertTextAfter(last, `\n${indentOf(last)}${text}`) : fixer.replaceText(body, `{ ${text} }`),
+        last
+          ? fixer.insertTextAfter(last, `\n${indentOf(last)}${release.code};`)
+          : fixer.replaceText(block, `{ ${release.code}; }`),
+    }));
+  }
+
+  /**
+   * `assertOk(res);` that may throw before the body is read → the same call in a `try` whose
+   * `catch` releases the body and throws again.
+   */
+  aroundThrowingCall(binding: ResponseBinding, call: TSESTree.CallExpression, events: readonly PathEvent[]): ReleaseSuggestion[] {
+    const statement = statementOf(call);
+    if (statement?.parent?.type !== AST_NODE_TYPES.BlockStatement) return [];
+    const position = this.recorder.enterPosition(call);
+    if (!position) return [];
+    // A read later in the same straight-line code (`assertOk(res); return res.json()`) does not count.
+    const later = (event: PathEvent) =>
+      event.position.order > position.order && event.position.segments.some((segment) => position.segments.includes(segment));
+    if (reachedAfterConsumption(binding.start, position.segments, events.filter((event) => !later(event)))) return [];
+    const indent = indentOf(statement);
+    const error = binding.variable.name === 'error' ? 'failure' : 'error';
+    return this.releases(binding).map((release) => ({
+      ...release,
+      fix: (fixer: TSESLint.RuleFixer) =>
+        fixer.replaceText(
+          statement,
+          `try {\n${indent}  ${this.sourceCode.getText(statement)}\n${indent}} catch (${error}) {\n` +
+            `${indent}  ${release.code};\n${indent}  throw ${error};\n${indent}}`,
+        ),
     }));
   }
 
@@ -73,21 +120,38 @@ export class ReleaseSuggestions {
   forDiscarded(carrier: TSESTree.Node, call: TSESTree.CallExpression, source: ResponseSource): ReleaseSuggestion[] {
     if (carrier.type !== AST_NODE_TYPES.AwaitExpression || stripWrappers(carrier.argument) !== call) return [];
     const callText = this.sourceCode.getText(call);
-    const replace = (text: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(carrier, text);
-    switch (source.holder) {
-      case 'fetch-response':
-        if (source.client === 'node-fetch') {
-          return [{ kind: 'read', name: '(response)', fix: replace(`await (await ${callText}).arrayBuffer()`) }];
-        }
-        return [
-          { kind: 'cancel', name: '(response)', fix: replace(`await (await ${callText}).body?.cancel()`) },
-          { kind: 'read', name: '(response)', fix: replace(`await (await ${callText}).arrayBuffer()`) },
-        ];
-      case 'undici-response':
-        return [{ kind: 'dump', name: '(response).body', fix: replace(`await (await ${callText}).body.dump()`) }];
-      default:
-        return [];
-    }
+    return holderReleases(`(await ${callText})`, source.holder, source.client, true).map((release) => ({
+      ...release,
+      name: '(response)',
+      fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(carrier, release.code),
+    }));
+  }
+
+  /**
+   * `fetch(url)` → `fetch(url).then(async (response) => { await response.arrayBuffer(); return response; })`:
+   * the body is read before anyone sees the response, which still carries its status and headers.
+   * Only where nothing reads the body later. `collection`: `promises` is an array of response
+   * promises (the argument of `Promise.all`), each of which gets the same `.then()`.
+   */
+  readFirst(promise: TSESTree.Node, source: ResponseSource, collection = false): ReleaseSuggestion[] {
+    if (source.delivery !== 'promise') return [];
+    const value = stripWrappers(promise);
+    const simple =
+      value === promise &&
+      (value.type === AST_NODE_TYPES.CallExpression ||
+        value.type === AST_NODE_TYPES.Identifier ||
+        value.type === AST_NODE_TYPES.MemberExpression);
+    return holderReleases(PASSED_RESPONSE, source.holder, source.client, true).map((release) => {
+      const then = `.then(async (${PASSED_RESPONSE}) => { ${release.code}; return ${PASSED_RESPONSE}; })`;
+      const suffix = collection ? `.map((pending) => pending${then})` : then;
+      return {
+        ...release,
+        fix: (fixer: TSESLint.RuleFixer) =>
+          simple
+            ? fixer.insertTextAfter(promise, suffix)
+            : [fixer.insertTextBefore(promise, '('), fixer.insertTextAfter(promise, `)${suffix}`)],
+      };
+    });
   }
 
   /** `res.destroy()` on a node:http stream → `res.resume()`. */
@@ -102,40 +166,102 @@ export class ReleaseSuggestions {
     ) {
       return [];
     }
-    return [{ kind: 'resume-instead-of-destroy', name, fix: (fixer) => fixer.replaceText(callee.property, 'resume') }];
+    return [
+      {
+        kind: 'resume-instead-of-destroy',
+        name,
+        code: `${name}.resume()`,
+        fix: (fixer) => fixer.replaceText(callee.property, 'resume'),
+      },
+    ];
   }
 
-  /** `res.resume();`-style statements that release the body, per client (awaiting ones only where allowed). */
-  private releaseStatements(binding: ResponseBinding): { kind: ReleaseKind; text: string }[] {
-    // A kept response (`last = res`) may still be unset where the release would go.
-    if (binding.aliasOf) return [];
-    const name = binding.variable.name;
+  /** The releases of `binding`'s body (promise-returning ones awaited only inside `async` functions). */
+  private releases(binding: ResponseBinding): Release[] {
     const owner = ownerOf(binding, this.recorder, this.sourceCode.ast);
     const isAsync = 'async' in owner && owner.async === true;
-    switch (binding.holder) {
-      case 'stream':
-        if (binding.client === 'undici') return isAsync ? [{ kind: 'dump', text: `await ${name}.dump();` }] : [];
-        if (binding.client === 'fetch') return [];
-        return [{ kind: 'resume', text: `${name}.resume();` }];
-      case 'fetch-response':
-        if (binding.client === 'node-fetch') {
-          return [
-            { kind: 'resume', text: `${name}.body.resume();` },
-            ...(isAsync ? [{ kind: 'read' as const, text: `await ${name}.arrayBuffer();` }] : []),
-          ];
-        }
-        return isAsync
-          ? [
-              { kind: 'cancel', text: `await ${name}.body?.cancel();` },
-              { kind: 'read', text: `await ${name}.arrayBuffer();` },
-            ]
-          : [];
-      case 'axios-response':
-        return [{ kind: 'resume', text: `${name}.data.resume();` }];
-      case 'undici-response':
-        return isAsync ? [{ kind: 'dump', text: `await ${name}.body.dump();` }] : [];
-    }
+    // A kept response (`last = res`) may still be unset where the release goes.
+    const name = binding.aliasOf ? `${binding.variable.name}?` : binding.variable.name;
+    return holderReleases(name, binding.holder, binding.client, isAsync).map((release) => ({
+      ...release,
+      name: suggestionName(binding, release.kind),
+    }));
   }
+}
+
+/**
+ * Every release, best first, of a body held as `holder` in the expression `name` (`res`, or `res?`
+ * for a response that may be unset). `awaiting`: inside an `async` function; elsewhere promises are
+ * left to settle, with their rejection caught so that it cannot crash the process.
+ */
+function holderReleases(name: string, holder: BodyHolder, client: ResponseClient, awaiting: boolean): Release[] {
+  const settle = (promise: string) => (awaiting ? `await ${promise}` : `void ${promise}.catch(() => {})`);
+  const member = (path: string) => `${name}.${path}`;
+  switch (holder) {
+    case 'stream':
+      if (client === 'undici') return [{ kind: 'dump', name, code: settle(member('dump()')) }];
+      if (client === 'fetch') return [];
+      return [{ kind: 'resume', name, code: member('resume()') }];
+    case 'fetch-response':
+      if (client === 'node-fetch') {
+        return [
+          { kind: 'resume', name, code: member('body.resume()') },
+          { kind: 'read', name, code: settle(member('arrayBuffer()')) },
+        ];
+      }
+      return [
+        { kind: 'read', name, code: settle(member('arrayBuffer()')) },
+        // cancel() settles without a network error to catch; not awaited, it still frees the socket.
+        { kind: 'cancel', name, code: awaiting ? `await ${member('body?.cancel()')}` : `void ${member('body?.cancel()')}` },
+      ];
+    case 'axios-response':
+      return [{ kind: 'resume', name, code: member('data.resume()') }];
+    case 'undici-response':
+      return [{ kind: 'dump', name, code: settle(member('body.dump()')) }];
+  }
+}
+
+/**
+ * One suggestion per kind that every list offers, applying all of their fixes at once: the
+ * releases for every exit of one response. Undefined when some place has no release of any shared
+ * kind (a suggestion must fix them all).
+ */
+export function combineReleases(places: readonly (readonly ReleaseSuggestion[])[]): ReleaseSuggestion[] {
+  const [first, ...rest] = places;
+  if (!first) return [];
+  if (rest.length === 0) return [...first];
+  return first
+    .filter((release) => rest.every((other) => other.some((candidate) => candidate.kind === release.kind)))
+    .map((release) => {
+      const fixes = [release, ...rest.map((other) => other.find((candidate) => candidate.kind === release.kind))].filter(
+        (candidate): candidate is ReleaseSuggestion => candidate !== undefined,
+      );
+      return {
+        ...release,
+        places: fixes.length,
+        fix: (fixer: TSESLint.RuleFixer) => fixes.flatMap((candidate) => flattenFix(candidate.fix(fixer))),
+      };
+    });
+}
+
+function flattenFix(fix: ReturnType<TSESLint.ReportFixFunction>): TSESLint.RuleFix[] {
+  if (fix === null) return [];
+  if (Symbol.iterator in fix) return [...(fix as Iterable<TSESLint.RuleFix>)];
+  return [fix as TSESLint.RuleFix];
+}
+
+/** The block whose statement writes the response (the body of a callback that receives it). */
+function writerBlock(binding: ResponseBinding): TSESTree.BlockStatement | undefined {
+  const writer = binding.writer;
+  if (isInlineFunction(writer) || writer.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return writer.body.type === AST_NODE_TYPES.BlockStatement ? writer.body : undefined;
+  }
+  for (let node: TSESTree.Node | undefined = writer; node?.parent; node = node.parent) {
+    if (isInlineFunction(node) || node.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (node.parent.type === AST_NODE_TYPES.BlockStatement) return node.parent;
+    if (node.parent.type === AST_NODE_TYPES.Program || node.parent.type === AST_NODE_TYPES.SwitchCase) return undefined;
+  }
+  return undefined;
 }
 
 /** The statement that contains `node`, when `node` is (part of) an expression statement. */

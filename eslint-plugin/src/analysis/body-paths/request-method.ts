@@ -5,7 +5,7 @@
  * fetch(url, { method }) }`), which the callers of that function decide. A `HEAD` response has no body.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../../ast/find-variable';
 import { constantString } from '../../ast/constant-string';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
@@ -28,8 +28,16 @@ export interface MethodParameter {
 }
 
 /** The expressions a client request call may take its method from. */
-export function methodCarriers(call: TSESTree.CallExpression): MethodCarrier[] {
+export function methodCarriers(call: TSESTree.CallExpression | TSESTree.NewExpression): MethodCarrier[] {
   const carriers: MethodCarrier[] = [];
+  // `fetch(new Request(url, { method: 'HEAD' }))`: the request object carries the method.
+  const [only] = call.arguments;
+  if (call.arguments.length === 1 && only) {
+    const request = stripWrappers(only);
+    if (request.type === AST_NODE_TYPES.NewExpression && request.callee.type === AST_NODE_TYPES.Identifier && request.callee.name === 'Request') {
+      return methodCarriers(request);
+    }
+  }
   const optionsAt = call.arguments.length > 1 && !isFunctionNode(stripWrappers(call.arguments[1] as TSESTree.Node)) ? 1 : 0;
   for (const [index, argument] of call.arguments.entries()) {
     const value = stripWrappers(argument);

@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { BodyHolder, ResponseClient } from '../libraries/response-sources';
 import type { CodePathRecorder, PathPosition } from './code-paths';
+import type { ResponseSource } from './response-sources';
 
 export interface ResponseBinding {
   readonly variable: TSESLint.Scope.Variable;
@@ -26,6 +27,12 @@ export interface ResponseBinding {
    * original after the hand-over (`await res.body?.cancel()`) release it too.
    */
   readonly aliasOf?: TSESLint.Scope.Variable;
+  /**
+   * The request call whose promise delivers the response, when the binding gets it from there
+   * directly (`const res = await fetch()`, `fetch().then((res) => ...)`): where a suggestion can
+   * read the body before anyone sees the response.
+   */
+  readonly promise?: { readonly call: TSESTree.CallExpression; readonly source: ResponseSource };
 }
 
 /** The function (or program) whose code path the binding lives in. */

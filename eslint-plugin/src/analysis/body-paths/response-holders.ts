@@ -8,7 +8,7 @@
  * other code and are not followed.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../../ast/find-variable';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { isInlineFunction, type FunctionNode } from '../../ast/function-node';
@@ -98,11 +98,14 @@ export class ResponseHolders {
       case 'member': {
         if (!awaited) return;
         const bodyUse = classifyBodyUse(use.node, source.holder, bodyUseContext);
-        if (bodyUse === 'metadata') this.discarded(call, source, []);
+        if (bodyUse === 'metadata') this.discarded(call, source, this.context.suggestions.readFirst(call, source));
         return;
       }
       case 'inspected':
-        if (isDiscardedStatement(use.node)) this.discarded(call, source, this.context.suggestions.forDiscarded(use.node, call, source));
+        if (isDiscardedStatement(use.node)) {
+          const inStatement = this.context.suggestions.forDiscarded(use.node, call, source);
+          this.discarded(call, source, inStatement.length > 0 ? inStatement : this.context.suggestions.readFirst(call, source));
+        }
         return;
       default:
         // returned, yielded, thrown, passed on, stored elsewhere, iterated: someone else's body now.
@@ -128,7 +131,9 @@ export class ResponseHolders {
     const id = declarator.id;
     if (id.type === AST_NODE_TYPES.Identifier) {
       const variable = this.context.sourceCode.scopeManager?.getDeclaredVariables(declarator).find((v) => v.name === id.name);
-      if (variable) this.analyseBinding({ ...bindingSource(source), variable, start, writer: declarator, reportNode: declarator });
+      if (variable) {
+        this.analyseBinding({ ...bindingSource(source), variable, start, writer: declarator, reportNode: declarator, promise: { call, source } });
+      }
       return;
     }
     if (id.type !== AST_NODE_TYPES.ObjectPattern) return;
@@ -147,7 +152,7 @@ export class ResponseHolders {
     const use = classifyBodyUse(call, source.holder, this.context.bodyUseContext);
     if (use === 'metadata') {
       // Only metadata keys: the body is never reachable again.
-      this.discarded(declarator, source, []);
+      this.discarded(declarator, source, this.context.suggestions.readFirst(call, source));
       return;
     }
     if (bodyKey === undefined) return;
@@ -227,11 +232,13 @@ export class ResponseHolders {
     const { sourceCode, recorder } = this.context;
     const [param] = fn.params;
     if (!param) {
-      if (!usesArguments(fn, sourceCode)) this.discarded(call, source, []);
+      if (!usesArguments(fn, sourceCode)) this.discarded(call, source, this.context.suggestions.readFirst(call, source));
       return;
     }
     if (param.type === AST_NODE_TYPES.ObjectPattern) {
-      if (classifyObjectPatternUse(param, source.holder) === 'metadata') this.discarded(param, source, []);
+      if (classifyObjectPatternUse(param, source.holder) === 'metadata') {
+        this.discarded(param, source, this.context.suggestions.readFirst(call, source));
+      }
       return;
     }
     // `arguments` can reach the response without naming it.
@@ -239,7 +246,15 @@ export class ResponseHolders {
     const variable = sourceCode.scopeManager?.getDeclaredVariables(fn).find((v) => v.name === param.name);
     const start = recorder.enterPosition(fn);
     if (!variable || !start) return;
-    this.analyseBinding({ ...bindingSource(source), variable, start, writer: fn, reportNode: param, releases });
+    this.analyseBinding({
+      ...bindingSource(source),
+      variable,
+      start,
+      writer: fn,
+      reportNode: param,
+      releases,
+      promise: source.delivery === 'promise' ? { call, source } : undefined,
+    });
   }
 }
 

@@ -13,7 +13,7 @@
  */
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyBodyUse, type BodyUseContext } from './body-consumption';
 import { matchesExportSpec, type ExportSpec } from '../imports/export-spec';
 import {

@@ -5,7 +5,7 @@
  * finding to `onFinding`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ExportSpec } from '../imports/export-spec';
 import type { ResponseSourceSpec } from '../libraries/response-sources';
 import type { ModuleSummaries } from '../modules';
@@ -52,7 +52,7 @@ export function unreadBodyListeners(options: UnreadBodiesOptions): TSESLint.Rule
   /** Branch tests such as `method === 'HEAD'`: on their HEAD side no response has a body. */
   const headMethodTests = new Set<TSESTree.Node>();
   const imported = options.imports
-    ? new ImportedResponses({ ...options.imports, sources, consumingHelpers: options.consumingHelpers, namesClient: options.namesClient })
+    ? new ImportedResponses({ ...options.imports, sources, consumingHelpers: options.consumingHelpers })
     : undefined;
   // Most files cannot contain a response source: skip the code-path recording for them.
   if (!options.namesClient(sourceCode.text) && !imported?.importsResponseSource(sourceCode)) return {};
@@ -95,6 +95,7 @@ export function unreadBodyListeners(options: UnreadBodiesOptions): TSESLint.Rule
       const holders = new ResponseHolders({ sourceCode, recorder, bodyUseContext, paths, suggestions, onFinding });
       const combinators = new PromiseCombinators({
         sourceCode,
+        suggestions,
         recorder,
         resolver,
         bodyUseContext,

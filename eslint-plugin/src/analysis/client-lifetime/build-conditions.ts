@@ -17,13 +17,14 @@
  * a spread) is unknown — and an unknown build is not reported.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { isNullish } from '../../ast/is-nullish';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
+import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -133,7 +134,7 @@ function parameterSubject(
     return base && base.option === undefined ? { argument: base.argument, option } : undefined;
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariable(sourceCode.getScope(node), node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Parameter' || def.node !== fn || !isNeverReassigned(variable)) return undefined;
   return parameterPosition(def.name, fn);

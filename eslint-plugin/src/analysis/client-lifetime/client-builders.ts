@@ -21,7 +21,7 @@
  * nothing.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { localClass } from '../../ast/local-class';
 import { conditionsAtCall, guardConditions, type BuildCondition } from './build-conditions';
@@ -30,6 +30,7 @@ import { calledFunction } from '../contexts/call-graph';
 import type { ClientMatcher } from './client-constructions';
 import { isLazyInitialization } from './lazy-init';
 import { traceLifetime, type LifetimeEnvironment } from './single-use';
+import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -187,7 +188,7 @@ export class ClientBuilders {
   /** The class of this module `new X()` constructs, when `X` names one for certain. */
   localClass(node: TSESTree.NewExpression): ClassNode | undefined {
     if (node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = ASTUtils.findVariable(this.view.sourceCode.getScope(node), node.callee);
+    const variable = findVariable(this.view.sourceCode.getScope(node), node.callee);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'ClassName' && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) {
       return def.node;

@@ -12,7 +12,7 @@
  *              through the SDK's one process-wide agent, so building it repeats setup, not connections
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../../ast/find-variable';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { staticPropertyName } from '../../ast/static-property-name';

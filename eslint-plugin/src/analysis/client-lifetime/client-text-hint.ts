@@ -1,12 +1,12 @@
 /**
- * What a module's text must mention before the client questions parse it: an import of a package
+ * What a module must import before the client questions parse it: a package
  * whose exports build, configure or install a connection-owning client (pool owners, thin wrapper
  * factories, aws-sdk v2 and Azure SDK clients, client holders, process-wide dispatchers and agents),
- * or of a configured pool constructor. A module that mentions none of them — nor do the project
+ * or of a configured pool constructor. A module that imports none of them — nor do the project
  * modules it imports, a few deep — cannot build a client on a call, so it is never parsed for that.
  */
 import type { ExportSpec } from '../imports/export-spec';
-import { mentionsPackageOf } from '../imports/package-mentions';
+import { importsPackageOf } from '../imports/package-mentions';
 import { AWS_SDK_V2_CLIENTS } from '../libraries/aws-sdk-v2';
 import { AZURE_SDK_CLIENT_FACTORIES, AZURE_SDK_CLIENTS } from '../libraries/azure-sdk';
 import { CLIENT_HOLDER_FACTORIES } from '../libraries/client-wrappers';
@@ -31,7 +31,7 @@ export function clientTextHint(poolOwners: readonly ExportSpec[], ownersKey: str
   let hint = hints.get(ownersKey);
   if (!hint) {
     const specs = [...CLIENT_PACKAGES, ...poolOwners];
-    hint = { key: `client-lifetime/${ownersKey}`, mentions: (text) => mentionsPackageOf(text, specs) };
+    hint = { key: `client-lifetime/${ownersKey}`, mentions: (_text, specifiers) => importsPackageOf(specifiers, specs) };
     hints.set(ownersKey, hint);
   }
   return hint;

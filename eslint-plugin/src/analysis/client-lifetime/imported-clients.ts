@@ -17,11 +17,11 @@
  * single-file behaviour.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
-import { GLOBAL, resolveModuleRefs } from '../imports/module-refs';
+import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import { mayReachText, type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
 import { clientTextHint } from './client-text-hint';
 import { ClientBuilders, MAX_BUILD_HOPS, type BuiltClient, type ModuleView } from './client-builders';
@@ -99,6 +99,16 @@ export class ImportedClients {
     return fate ?? undefined;
   }
 
+  /**
+   * Cheap look before any question that would parse: may the call or `new` of an imported project
+   * export build a client? Its module (or one it imports) must mention a client package. Reads
+   * text only, never parses.
+   */
+  mayBuild(call: Call, sourceCode: SourceCode): boolean {
+    const summaries = this.summaries;
+    return summaries !== undefined && this.importedRef(call.callee, sourceCode, summaries, this.textHint) !== undefined;
+  }
+
   /** The project export a callee or class reference names, if it resolves to one. */
   private resolveReference(
     reference: TSESTree.Node,
@@ -106,6 +116,17 @@ export class ImportedClients {
     summaries: ModuleSummaries,
     hint?: TextHint,
   ): ResolvedExport | undefined {
+    const ref = this.importedRef(reference, sourceCode, summaries, hint);
+    return ref && summaries.resolveExport(ref);
+  }
+
+  /** The import a callee or class reference reads, when its module's text passes `hint`. */
+  private importedRef(
+    reference: TSESTree.Node,
+    sourceCode: SourceCode,
+    summaries: ModuleSummaries,
+    hint: TextHint | undefined,
+  ): ModuleRef | undefined {
     const callee = stripWrappers(reference);
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const refs = resolveModuleRefs(callee, sourceCode.getScope(callee));
@@ -113,7 +134,7 @@ export class ImportedClients {
     if (!ref || ref.module === GLOBAL) return undefined;
     // Parsing is the expensive part: skip modules whose text cannot lead to the answer.
     if (hint && !mayReachText(summaries.file, ref.module, hint)) return undefined;
-    return summaries.resolveExport(ref);
+    return ref;
   }
 
   private computeBuilt(target: ResolvedExport, kind: 'call' | 'new', summaries: ModuleSummaries): BuiltClient | undefined {

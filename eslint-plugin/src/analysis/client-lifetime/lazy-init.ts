@@ -12,7 +12,7 @@
  * the place the value is stored in, or looks it up in a collection (`.get()`, `.has()`, `in`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { staticPropertyName } from '../../ast/static-property-name';

@@ -9,8 +9,9 @@
  * writes; member reads, operators and literals made of those. Calls are never invariant.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isComposedOf } from '../../ast/is-composed-of';
+import { findVariable } from '../../ast/find-variable';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -28,7 +29,7 @@ function isInvariant(node: TSESTree.Node, region: TSESTree.Node, scope: Scope): 
 
 function isOuterUnwrittenVariable(identifier: TSESTree.Identifier, region: TSESTree.Node, scope: Scope): boolean {
   if (identifier.name === 'undefined') return true;
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   if (!variable) return true; // a global
   const declaredInside = variable.defs.some((def) => contains(region, def.name));
   if (declaredInside) return false;

@@ -6,7 +6,7 @@
  * top-level statement that contains the construction.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -10,12 +10,13 @@
  * Helpers of single-use.ts, which decides what each answer means for the traced value.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { isFunctionNode } from '../../ast/function-node';
 import { isObjectAssign } from '../../ast/is-object-assign';
 import { staticPropertyName } from '../../ast/static-property-name';
+import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -32,7 +33,7 @@ export function ownParameter(
   owner: TSESTree.Node,
   sourceCode: SourceCode,
 ): TSESLint.Scope.Variable | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Parameter' || def.node !== owner) return undefined;
   // A plain name, not a part of a destructured parameter.

@@ -10,7 +10,7 @@
  * reaches this question: it is a lazy initialisation.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';

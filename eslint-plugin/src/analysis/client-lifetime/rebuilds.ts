@@ -13,7 +13,7 @@
  * and a value a per-request callback returns to its framework (Apollo's `context` function).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
@@ -47,6 +47,7 @@ import { requestIndependentBindings } from './request-independent';
 import { isSingleUse, traceLifetime, type Lifetime, type LifetimeEnvironment, type ProcessWidePlace } from './single-use';
 import type { ModuleSummaries } from '../modules';
 import { POOL_OWNERS } from '../libraries/pool-owners';
+import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -165,7 +166,10 @@ export class RebuildFinder {
     }
     const classNode = node.type === AST_NODE_TYPES.NewExpression ? this.builders.localClass(node) : undefined;
     const local = !classNode && node.type === AST_NODE_TYPES.CallExpression && calledFunction(node, this.env.sourceCode);
-    if (local || (!classNode && !this.imported)) return undefined;
+    if (local) return undefined;
+    // Only a class of this file, or an import whose module may reach a client package, can build
+    // one; everything else (`new Map()`, `new URL()`, a package's helper) is not asked about at all.
+    if (!classNode && !this.imported?.mayBuild(node, this.env.sourceCode)) return undefined;
     // Where would a client built here be reported? (`built` is not consulted by findRebuild.)
     const candidate: ClientConstruction = { kind: 'builder', node, built: { client: '', file: '', line: 0 } };
     const finding = this.findRebuild(node, candidate, bindings !== undefined, MAX_FACTORY_HOPS);
@@ -450,7 +454,7 @@ function isImportedCall(call: TSESTree.CallExpression, sourceCode: SourceCode): 
   let root = stripWrappers(call.callee, { typeAssertions: false });
   while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(call), root);
+  const variable = findVariable(sourceCode.getScope(call), root);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type === 'ImportBinding') return true;
   return def?.type === 'Variable' && def.node.init !== null && moduleSpecifierOfLoad(stripRequireMember(def.node.init)) !== undefined;

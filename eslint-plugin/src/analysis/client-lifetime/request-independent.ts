@@ -8,9 +8,10 @@
  * functions (they may close over locals), `this`, parameters or locals.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isComposedOf } from '../../ast/is-composed-of';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
+import { findVariable } from '../../ast/find-variable';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -36,7 +37,7 @@ function isModuleScopeBinding(
   bindings: Set<TSESLint.Scope.Variable>,
 ): boolean {
   if (identifier.name === 'undefined') return true;
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   if (!variable || variable.defs.length === 0) return true; // a global: process, Buffer, URL
   const variableScope = variable.scope;
   const topLevel =

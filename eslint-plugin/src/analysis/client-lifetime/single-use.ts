@@ -32,7 +32,7 @@
  * a parameter's object (`req.s3`, `res.locals.db`, `ctx.state.api`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { CLOSING_METHODS, SOCKET_METHODS } from '../libraries/request-calls';
 import { ITERATION_METHODS, ONE_SHOT_SCHEDULERS } from '../libraries/request-handlers';
 import { staticPropertyName } from '../../ast/static-property-name';
@@ -53,6 +53,7 @@ import {
   isSentToRequestOnly,
   ownParameter,
 } from './parameter-objects';
+import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -360,7 +361,7 @@ function trace(
    * lazy guard around the store is checked by the caller).
    */
   function moduleVariablePlace(identifier: TSESTree.Identifier): StorePlace | undefined {
-    const variable = ASTUtils.findVariable(env.sourceCode.getScope(identifier), identifier);
+    const variable = findVariable(env.sourceCode.getScope(identifier), identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!variable || def?.type !== 'Variable' || def.parent.kind === 'const') return undefined;
     const scope = variable.scope;
@@ -404,7 +405,7 @@ function trace(
 
   /** A variable declared inside the owner function (or the owner program). */
   function localVariable(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-    const variable = ASTUtils.findVariable(env.sourceCode.getScope(identifier), identifier);
+    const variable = findVariable(env.sourceCode.getScope(identifier), identifier);
     if (!variable || variable.defs.length === 0) return undefined;
     const def = variable.defs[0];
     if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) return undefined;

@@ -15,13 +15,14 @@
  * Only what the file shows is known: an exported function with no call in the file has no uses.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { propertyKeyName } from '../../ast/property-key-name';
+import { findVariable } from '../../ast/find-variable';
 
 export type FunctionUse =
   /** The function runs here: `f()`, `obj.f()`, `this.f()`, `f.call(...)`, `new C()` for a constructor. */
@@ -316,7 +317,7 @@ export function calledFunction(
   if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    return functionBoundTo(ASTUtils.findVariable(sourceCode.getScope(call), callee));
+    return functionBoundTo(findVariable(sourceCode.getScope(call), callee));
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const key = staticPropertyName(callee);
@@ -325,12 +326,12 @@ export function calledFunction(
     return methodOf(enclosingClass(callee), key);
   }
   if (callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const instance = ASTUtils.findVariable(sourceCode.getScope(call), callee.object);
+  const instance = findVariable(sourceCode.getScope(call), callee.object);
   const def = instance?.defs.length === 1 ? instance.defs[0] : undefined;
   if (!instance || def?.type !== 'Variable' || !isNeverReassigned(instance)) return undefined;
   const init = def.node.init;
   if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const classVariable = ASTUtils.findVariable(sourceCode.getScope(init), init.callee);
+  const classVariable = findVariable(sourceCode.getScope(init), init.callee);
   const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
   return classDef?.type === 'ClassName' ? methodOf(classDef.node, key) : undefined;
 }

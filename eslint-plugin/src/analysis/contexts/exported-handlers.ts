@@ -16,7 +16,7 @@
  * callback once, so it stays unknown.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { propertyKeyName } from '../../ast/property-key-name';

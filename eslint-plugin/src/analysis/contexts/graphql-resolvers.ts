@@ -14,7 +14,7 @@
  * Maps whose type objects are separate variables (`const Query = {...}; { Query }`) stay unknown.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { staticPropertyName } from '../../ast/static-property-name';

@@ -5,7 +5,7 @@
  * (`HANDLER_DECORATORS`), so a project's own `@Get` stays unknown; and Powertools'
  * `@tracer.captureLambdaHandler()` on the Lambda handler method, recognised by its name.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../../ast/function-node';
 import { findExportSpec } from '../imports/export-spec';
 import { resolveModuleRefs } from '../imports/module-refs';

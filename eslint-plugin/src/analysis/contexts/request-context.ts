@@ -15,7 +15,7 @@
  * result keeps them apart (`repeated`) from handler contexts (`perRequest`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findExportSpec, matchesExportSpec } from '../imports/export-spec';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { isFunctionNode } from '../../ast/function-node';
@@ -50,6 +50,7 @@ import {
 } from '../libraries/request-handlers';
 import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import type { HandlerRegistration } from '../settings';
+import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -478,7 +479,7 @@ function isInstanceOf(
   isFactory: (ref: ModuleRef) => boolean,
 ): boolean {
   if (object.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(scope, object);
+  const variable = findVariable(scope, object);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Variable' || !def.node.init) return false;
   let init: TSESTree.Node = def.node.init;

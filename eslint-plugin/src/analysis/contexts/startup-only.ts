@@ -4,7 +4,7 @@
  * startup-only function), and test code (`before`, `beforeEach`, `it(...)`, `test(...)`, ...).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calledName } from '../../ast/called-name';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { isFunctionNode } from '../../ast/function-node';

@@ -21,7 +21,7 @@
  * the cost of a lookup does not grow with the number of places that read the binding.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, innermostScopeAround } from '../../ast/find-variable';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { propertyKeyName } from '../../ast/property-key-name';

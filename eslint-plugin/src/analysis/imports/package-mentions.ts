@@ -1,16 +1,16 @@
 /**
- * A text check for "could this file import one of these packages?", used before parsing a module:
- * a package is mentioned when its name (or, for a wildcard name such as `@aws-sdk/client-*`, the
- * part before the first `*`) appears right after a quote, as it does in every `import`, `require`
- * and dynamic `import()` of it (`'undici'`, `"node:https"`, `'@aws-sdk/client-s3'`,
- * `'aws-sdk/clients/s3'`), but not inside a URL (`'https://…'`). Global specs never match (globals
- * need no import).
+ * "Does this module import one of these packages?", asked of the import specifiers a text scan found
+ * (`importedSpecifiers` of modules/text-hints.ts) before a module is parsed. A specifier names a
+ * package when it is the package (`'undici'`, `'node:https'`), a subpath of it (`'undici/lib/api'`,
+ * `'aws-sdk/clients/s3'`), or, for a wildcard name such as `@aws-sdk/client-*`, starts with the part
+ * before the first `*` (`'@aws-sdk/client-s3'`). Global specs never match (globals need no import).
  */
 import type { ExportSpec } from './export-spec';
 
-/** True when `text` may import a package of `specs`. */
-export function mentionsPackageOf(text: string, specs: readonly ExportSpec[]): boolean {
-  return packagePattern(specs).test(text);
+/** True when one of `specifiers` imports a package of `specs`. */
+export function importsPackageOf(specifiers: readonly string[], specs: readonly ExportSpec[]): boolean {
+  const pattern = packagePattern(specs);
+  return specifiers.some((specifier) => pattern.test(specifier));
 }
 
 const patterns = new WeakMap<readonly ExportSpec[], RegExp>();
@@ -22,12 +22,12 @@ function packagePattern(specs: readonly ExportSpec[]): RegExp {
     for (const spec of specs) {
       if (spec.from !== 'package') continue;
       const wildcard = spec.package.indexOf('*');
-      // An exact name ends at the closing quote or a subpath (`'https'`, `'undici/x'`, never the URL
-      // `'https://…'`); a wildcard name may go on after its prefix (`'@aws-sdk/client-s3'`).
-      const name = wildcard < 0 ? `${escape(spec.package)}(?:['"\`/](?!/))` : escape(spec.package.slice(0, wildcard));
+      // An exact name ends the specifier or starts a subpath (`https`, `undici/x`, never
+      // `https-proxy-agent`); a wildcard name may go on after its prefix.
+      const name = wildcard < 0 ? `${escape(spec.package)}(?:$|/)` : escape(spec.package.slice(0, wildcard));
       if (name.length > 0) names.add(name);
     }
-    pattern = names.size === 0 ? /(?!)/ : new RegExp(`['"\`](?:node:)?(?:${[...names].join('|')})`);
+    pattern = names.size === 0 ? /(?!)/ : new RegExp(`^(?:node:)?(?:${[...names].join('|')})`);
     patterns.set(specs, pattern);
   }
   return pattern;

@@ -8,7 +8,7 @@
  * the way is a cycle, so `a` re-exporting `b` re-exporting `a` ends without an answer.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { lookupProperty } from '../../ast/lookup-property';
 import { propertyKeyName } from '../../ast/property-key-name';
@@ -16,6 +16,7 @@ import { stripWrappers } from '../../ast/strip-wrappers';
 import { GLOBAL, resolveModuleRefs } from '../imports/module-refs';
 import type { ExportEntry } from './export-table';
 import type { LoadedModule, ResolvedExport } from './project-module';
+import { findVariable } from '../../ast/find-variable';
 
 /** Lookups per query: enough for barrels of barrels, small enough to stay cheap on odd graphs. */
 const MAX_STEPS = 64;
@@ -138,7 +139,7 @@ class ExportLookup {
   /** Follows a local name to its declaration. */
   private binding(module: LoadedModule, identifier: TSESTree.Identifier, name: string): Step {
     const scope = module.sourceCode.getScope(identifier);
-    const variable = ASTUtils.findVariable(scope, identifier);
+    const variable = findVariable(scope, identifier);
     if (!variable) return undefined;
     // Overloads (`function f(): A; function f() {}`) and types share the name: keep the value.
     const defs = variable.defs.filter(

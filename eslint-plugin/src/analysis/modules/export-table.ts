@@ -15,11 +15,12 @@
  * lookup, not listed here. Type-only exports are skipped.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { moduleSpecifierOfLoad } from '../imports/module-refs';
 import type { ForeignSourceCode } from './foreign-source-code';
+import { findVariable } from '../../ast/find-variable';
 
 export type ExportEntry =
   /** A function or class declaration: the definition itself. */
@@ -203,6 +204,6 @@ function commonJsExportName(
 }
 
 function isUndeclared(identifier: TSESTree.Identifier, sourceCode: ForeignSourceCode): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   return !variable || variable.defs.length === 0;
 }

@@ -7,4 +7,5 @@ export type { ForeignSourceCode } from './foreign-source-code';
 export type { ModuleSummaries } from './module-summaries';
 export { moduleSummariesOf } from './module-summaries';
 export type { ProjectModule, ResolvedExport } from './project-module';
+export { isCodeAt } from './code-text';
 export { importedSpecifiers, mayReachText, type TextHint } from './text-hints';

@@ -9,14 +9,18 @@
  * never parses. Hints are cached per (file, version, hint key).
  */
 import { isBuiltin } from 'node:module';
+import { isCodeAt } from './code-text';
 import { currentText, currentVersion } from './module-cache';
 import { resolveProjectModule } from './resolve-module';
 
 export interface TextHint {
   /** Identifies `mentions` in the cache (e.g. the rule's name plus its configured packages). */
   readonly key: string;
-  /** True when a module with this text may be relevant to the question. */
-  readonly mentions: (text: string) => boolean;
+  /**
+   * True when a module with this text, importing `specifiers` (see `importedSpecifiers`), may be
+   * relevant to the question.
+   */
+  readonly mentions: (text: string, specifiers: readonly string[]) => boolean;
 }
 
 /** As deep as module summaries follow nested modules. */
@@ -31,14 +35,19 @@ interface ModuleText {
 /** `file \0 version \0 hint key` -> what its text shows. */
 const moduleTexts = new Map<string, ModuleText>();
 
-const SPECIFIER = /\bfrom\s*['"]([^'"\n]+)['"]|\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+const SPECIFIER = /\bfrom\s*['"`]([^'"`\n]+)['"`]|\b(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]\s*\)/g;
 
-/** The module specifiers `text` imports, re-exports or requires (by a text scan, no parse). */
+/**
+ * The module specifiers `text` imports, re-exports or requires (by a text scan, no parse).
+ * Comments and strings are skipped: a doc comment's usage example (` * import { Agent } from
+ * 'undici'`) imports nothing.
+ */
 export function importedSpecifiers(text: string): string[] {
   const specifiers: string[] = [];
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[1] ?? match[2];
-    if (specifier) specifiers.push(specifier);
+    if (!specifier) continue;
+    if (isCodeAt(text, match.index)) specifiers.push(specifier);
   }
   return specifiers;
 }
@@ -73,7 +82,8 @@ function moduleTextOf(file: string, hint: TextHint): ModuleText | undefined {
   if (cached) return cached;
   const text = currentText(file);
   if (text === undefined) return undefined;
-  cached = { mentions: hint.mentions(text), specifiers: importedSpecifiers(text) };
+  const specifiers = importedSpecifiers(text);
+  cached = { mentions: hint.mentions(text, specifiers), specifiers };
   if (moduleTexts.size >= MAX_CACHED_HINTS) moduleTexts.clear();
   moduleTexts.set(key, cached);
   return cached;

@@ -86,6 +86,30 @@ describe('bodyAbsentWhen', () => {
     );
   });
 
+  it('follows the length through number conversions that keep a missing header apart from zero', () => {
+    assert.deepEqual(
+      absenceOf(`if (parseInt(res.headers.get('content-length'), 10) === 0) {} if (Number.parseInt(res.headers.get('content-length') ?? '') !== 0) {}
+                 if (parseFloat(res.headers['content-length']) == '0') {} if (Number(res.headers['content-length']) === 0) {}
+                 if (+res.headers['content-length'] === 0) {}`),
+      ['true', 'false', 'true', 'true', 'true'],
+    );
+    // `headers.get()` is null for a missing header and Number(null) / +null is 0; `?? '0'` is 0 too.
+    assert.deepEqual(
+      absenceOf(`if (Number(res.headers.get('content-length')) === 0) {} if (+res.headers.get('content-length') === 0) {}
+                 if (parseInt(res.headers.get('content-length') ?? '0') === 0) {} if (parseInt(res.headers.get('content-length')) === 1) {}
+                 if (parseInt(other.headers.get('content-length')) === 0) {} if (Math.round(res.headers['content-length']) === 0) {}`),
+      Array(6).fill(undefined),
+    );
+  });
+
+  it('proves absence through one side of `&&` (on true) and of `||` (on false)', () => {
+    assert.deepEqual(
+      absenceOf(`if (res.ok && res.status === 204) {} if (res.status !== 304 || retry) {} if (res.ok || res.status === 204) {}
+                 if (retry && res.status !== 204) {}`),
+      ['true', 'false', undefined, undefined],
+    );
+  });
+
   it('proves nothing from other lengths, other headers or other responses', () => {
     assert.deepEqual(
       absenceOf(`if (res.headers.get('content-length') === '10') {} if (res.headers.get('content-type') === '0') {}
