@@ -35,10 +35,18 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   definition: RuleDefinition<Options, MessageIds>,
 ): TSESLint.RuleModule<MessageIds, Options, KeepaliveRuleDocs> & { name: string } {
   const { name, meta, defaultOptions, create } = definition;
+  // Most configurations give no options: one copy of the defaults serves every file then.
+  let defaultsOnly: Options | undefined;
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${DOCS_BASE_URL}${name}.md` } },
     defaultOptions,
-    create: (context) => create(context, optionsWithDefaults(defaultOptions, context.options)),
+    create: (context) =>
+      create(
+        context,
+        context.options.length === 0
+          ? (defaultsOnly ??= optionsWithDefaults(defaultOptions, []))
+          : optionsWithDefaults(defaultOptions, context.options),
+      ),
   };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
+import { dependenciesOf } from '../../src/module-graph';
 import rule from '../../src/rules/no-unconsumed-body';
 import { removeProject, writeFiles, writeProject, type ProjectFiles } from '../support/temp-project';
 
@@ -81,6 +82,18 @@ describe('no-unconsumed-body across modules', () => {
 `,
     });
     assert.deepEqual(lint(root, 'handler.ts').found, []);
+  });
+
+  it('records a module whose text was only looked at, so finishing it mid-edit is a change', () => {
+    // Half-typed: the wrapper's text names no client yet, so it is not parsed at all.
+    const root = project({
+      'lib/http.ts': 'export async function postJson(url: string, body: unknown) {\n  c\n}\n',
+      'handler.ts': HANDLER,
+    });
+    assert.deepEqual(lint(root, 'handler.ts').found, []);
+    assert.deepEqual(dependenciesOf(path.join(root, 'handler.ts')), [path.join(root, 'lib/http.ts')]);
+    writeFiles(root, { 'lib/http.ts': POST_JSON });
+    assert.deepEqual(lint(root, 'handler.ts').found, ['3:9 neverConsumed']);
   });
 
   it('reports a discarded response and an early exit through imported wrappers, quiet when read', () => {

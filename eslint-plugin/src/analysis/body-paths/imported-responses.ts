@@ -25,7 +25,7 @@ import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
 import { GLOBAL, moduleSpecifierOfLoad, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import type { BodyHolder, ResponseClient, ResponseDelivery, ResponseSourceSpec } from '../libraries/response-sources';
-import { mayReachText, type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
+import { type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
 import { moduleSourceHint } from './module-source-hint';
 import { ParameterUses, type ParameterUse } from './parameter-use';
 import type { MethodParameter } from './request-method';
@@ -164,7 +164,7 @@ export class ImportedResponses implements ImportedFunctions {
       // Parsing is the expensive part: only modules whose text (or whose imports' text) names a
       // client are parsed.
       const summaries = this.options.summaries();
-      if (!summaries || !mayReachText(summaries.file, ref.module, this.textHint)) continue;
+      if (!summaries || !summaries.mayReach(ref.module, this.textHint)) continue;
       const found = this.resolve(ref);
       if (!found) continue;
       const node = found.target.node;

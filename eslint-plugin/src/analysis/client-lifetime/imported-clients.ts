@@ -22,7 +22,7 @@ import { isFunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
 import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
-import { mayReachText, type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
+import { type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
 import { clientTextHint } from './client-text-hint';
 import { ClientBuilders, MAX_BUILD_HOPS, type BuiltClient, type ModuleView } from './client-builders';
 import { ClientMatcher } from './client-constructions';
@@ -133,7 +133,7 @@ export class ImportedClients {
     const ref = refs?.length === 1 ? refs[0] : undefined;
     if (!ref || ref.module === GLOBAL) return undefined;
     // Parsing is the expensive part: skip modules whose text cannot lead to the answer.
-    if (hint && !mayReachText(summaries.file, ref.module, hint)) return undefined;
+    if (hint && !summaries.mayReach(ref.module, hint)) return undefined;
     return ref;
   }
 

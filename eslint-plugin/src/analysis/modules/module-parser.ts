@@ -7,6 +7,8 @@
  * When the parser returns no scope manager (espree), scopes are built with
  * `@typescript-eslint/scope-manager`, which understands every ESTree AST. When the host provides
  * no parser at all (oxlint's JS plugins), `@typescript-eslint/parser` is used if it can be loaded.
+ * JavaScript modules are parsed with ESLint's own espree first where it can be loaded: it is 2-3
+ * times faster than @typescript-eslint/parser and gives the same ESTree for JavaScript.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -89,10 +91,17 @@ function moduleParserFor(
   }
   const existing = byOptions.get(optionsKey);
   if (existing) return existing;
-  const key = `${parserIdOf(parser)}:${optionsKey}`;
+  const espree = loadEspree();
+  const key = `${parserIdOf(parser)}:${optionsKey}${espree ? ':js-with-espree' : ''}`;
   const created: ModuleParser = {
     key,
     parse(text, file) {
+      // JavaScript modules: espree first (2-3× faster than @typescript-eslint/parser, the same
+      // ESTree for JavaScript); syntax it does not know (Flow, TypeScript in .js) falls through.
+      if (espree && espree !== parser && JAVASCRIPT_EXTENSIONS.has(path.extname(file))) {
+        const parsed = parseModule(espree, espreeOptionsFrom(baseOptions), text, file);
+        if (parsed) return parsed;
+      }
       const parsed = parseModule(parser, baseOptions, text, file);
       if (parsed) return parsed;
       // A JavaScript file linted with espree may import a TypeScript module; a host's parser object
@@ -218,6 +227,26 @@ function analyzeWithTypeScriptScopeManager(
     lib: [],
     jsxPragma: null,
   }) as unknown as TSESLint.Scope.ScopeManager;
+}
+
+const JAVASCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx']);
+
+let espreeParser: ParserModule | null | undefined;
+
+/** espree as installed with the running ESLint, or null (another host, a bundle). */
+function loadEspree(): ParserModule | null {
+  if (espreeParser !== undefined) return espreeParser;
+  try {
+    espreeParser = asParser(createRequire(require.resolve('eslint'))('espree')) ?? null;
+  } catch {
+    espreeParser = null;
+  }
+  return espreeParser;
+}
+
+/** espree's options for a module: the linted file's source type, JSX on, nothing parser-specific. */
+function espreeOptionsFrom(baseOptions: Record<string, unknown>): Record<string, unknown> {
+  return { ecmaVersion: 'latest', sourceType: baseOptions.sourceType, ecmaFeatures: { jsx: true } };
 }
 
 interface EslintScope {

@@ -28,6 +28,7 @@ import {
 import { moduleParserOf, type ModuleParser } from './module-parser';
 import type { LoadedModule, ProjectModule, ResolvedExport } from './project-module';
 import { isResolverAvailable, resolveProjectModule } from './resolve-module';
+import { mayReachText, type TextHint } from './text-hints';
 
 /** How many answers about other modules may be nested inside each other. */
 const MAX_NESTED_ANSWERS = 3;
@@ -51,6 +52,11 @@ export interface ModuleSummaries {
    * outlive the parsed module.
    */
   answer<T>(question: string, target: ResolvedExport, compute: () => T, fallback: T): T;
+  /**
+   * The cheap look before parsing (text-hints.ts): may the project module `specifier` names, or
+   * one it imports, matter to a question with `hint`? Records the modules it read as dependencies.
+   */
+  mayReach(specifier: string, hint: TextHint): boolean;
 }
 
 type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -197,7 +203,7 @@ class LintSession implements ModuleLoader {
   }
 
   /** Records that the current lint, and every answer being computed, read `file`. */
-  private use(file: string, version: string): void {
+  use(file: string, version: string): void {
     this.dependencies.add(file);
     for (const frame of this.stack) frame.dependencies.set(file, version);
   }
@@ -250,6 +256,14 @@ class SummariesView implements ModuleSummaries {
       return this.session.answer(question, target, compute, fallback);
     } catch {
       return fallback;
+    }
+  }
+
+  mayReach(specifier: string, hint: TextHint): boolean {
+    try {
+      return mayReachText(this.file, specifier, hint, (file, version) => this.session.use(file, version));
+    } catch {
+      return false;
     }
   }
 }

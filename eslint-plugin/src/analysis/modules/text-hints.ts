@@ -55,28 +55,43 @@ export function importedSpecifiers(text: string): string[] {
 /**
  * True when the project module `specifier` names from `fromFile`, or one it imports (up to `depth`
  * modules deep), has text that `hint` mentions. False for packages, built-ins and anything that
- * does not resolve to a project module.
+ * does not resolve to a project module. `onRead` learns every module whose text was looked at.
  */
-export function mayReachText(fromFile: string, specifier: string, hint: TextHint, depth = DEFAULT_DEPTH): boolean {
-  return reaches(fromFile, specifier, hint, depth, new Set());
+export function mayReachText(
+  fromFile: string,
+  specifier: string,
+  hint: TextHint,
+  onRead?: (file: string, version: string) => void,
+  depth = DEFAULT_DEPTH,
+): boolean {
+  return reaches(fromFile, specifier, hint, depth, new Set(), onRead);
 }
 
-function reaches(fromFile: string, specifier: string, hint: TextHint, depth: number, visiting: Set<string>): boolean {
+function reaches(
+  fromFile: string,
+  specifier: string,
+  hint: TextHint,
+  depth: number,
+  visiting: Set<string>,
+  onRead: ((file: string, version: string) => void) | undefined,
+): boolean {
   if (depth <= 0 || isBuiltin(specifier)) return false;
   const file = resolveProjectModule(fromFile, specifier);
   if (file === undefined || visiting.has(file)) return false;
-  const text = moduleTextOf(file, hint);
+  const version = currentVersion(file);
+  if (version === undefined) return false;
+  // The answer depends on this text: editing the module must count as a change for the linted file.
+  onRead?.(file, version);
+  const text = moduleTextOf(file, version, hint);
   if (!text) return false;
   if (text.mentions) return true;
   visiting.add(file);
-  const found = text.specifiers.some((nested) => reaches(file, nested, hint, depth - 1, visiting));
+  const found = text.specifiers.some((nested) => reaches(file, nested, hint, depth - 1, visiting, onRead));
   visiting.delete(file);
   return found;
 }
 
-function moduleTextOf(file: string, hint: TextHint): ModuleText | undefined {
-  const version = currentVersion(file);
-  if (version === undefined) return undefined;
+function moduleTextOf(file: string, version: string, hint: TextHint): ModuleText | undefined {
   const key = `${file}\0${version}\0${hint.key}`;
   let cached = moduleTexts.get(key);
   if (cached) return cached;
