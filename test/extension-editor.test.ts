@@ -26,6 +26,8 @@ import { Probe, type ProbeDiagnostic } from './support/code-server-probe';
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'extension');
 const RESULTS = join(REPO_ROOT, 'test-results');
 const DISABLED = 'keepalive/no-disabled-keepalive';
+/** Diagnostic codes are rule names without the `keepalive/` prefix (the source says keepalive). */
+const code = (ruleId: string): string => ruleId.slice('keepalive/'.length);
 
 /** Polls the file on disk (bounded) until `accept` holds; returns the last content. */
 async function waitForFile(path: string, accept: (text: string) => boolean): Promise<string> {
@@ -102,7 +104,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     assert.equal(state.keepaliveActive, true);
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.severity, d.line]),
-      [[DISABLED, 'warning', 2]],
+      [[code(DISABLED), 'warning', 2]],
     );
     assert.match(diagnostics[0]?.docs ?? '', /no-disabled-keepalive\.md$/);
     assert.match(diagnostics[0]?.message ?? '', /keepAlive: true/);
@@ -146,7 +148,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
       ),
     );
     assert.ok(diagnostic);
-    assert.equal(diagnostic.code, DISABLED);
+    assert.equal(diagnostic.code, code(DISABLED));
     const actions = await probe.codeActions('src/one-shot.ts', diagnostic.line, diagnostic.character);
     const preferred = actions.filter((a) => a.isPreferred);
     assert.deepEqual(
@@ -192,7 +194,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     const [finding] = inFile('src/on-save.ts')(
       await probe.waitForDiagnostics('a diagnostic in src/on-save.ts', (d) => inFile('src/on-save.ts')(d).length > 0),
     );
-    assert.equal(finding?.code, 'keepalive/no-unconsumed-body');
+    assert.equal(finding?.code, 'no-unconsumed-body');
     // The finding has suggestions; fix-all on save must not apply any of them.
     const actions = await probe.codeActions('src/on-save.ts', finding.line, finding.character);
     assert.ok(actions.some((a) => a.isPreferred && a.title.endsWith('(keepalive/no-unconsumed-body)')));
@@ -204,7 +206,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     const text = await waitForFile(path, (t) => t.includes('saved'));
     assert.equal(text, `${original}export const saved = true;\n`);
     const after = await probe.waitForDiagnostics('the finding to stay after save', (d) =>
-      inFile('src/on-save.ts')(d).some((x) => x.code === 'keepalive/no-unconsumed-body'),
+      inFile('src/on-save.ts')(d).some((x) => x.code === 'no-unconsumed-body'),
     );
     assert.equal(inFile('src/on-save.ts')(after).length, 1);
   });
@@ -230,7 +232,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     ]);
     assert.ok(restarted.documents >= 1, `re-linted ${restarted.documents} documents`);
     const diagnostics = await probe.waitForDiagnostics('diagnostics after restart', (d) => inFile('src/on-save.ts')(d).length === 1);
-    assert.equal(inFile('src/on-save.ts')(diagnostics)[0]?.code, 'keepalive/no-unconsumed-body');
+    assert.equal(inFile('src/on-save.ts')(diagnostics)[0]?.code, 'no-unconsumed-body');
   });
 
   it('"Show documentation" opens the rule page bundled in the .vsix', async () => {
@@ -265,7 +267,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     );
     assert.deepEqual(
       found.map((d) => [d.code, d.line]),
-      [['keepalive/no-unconsumed-body', 3]],
+      [['no-unconsumed-body', 3]],
     );
     const shown = elapsed();
 
@@ -304,7 +306,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     );
     assert.deepEqual(
       back.map((d) => [d.code, d.line]),
-      [['keepalive/no-unconsumed-body', 3]],
+      [['no-unconsumed-body', 3]],
     );
     const restored = elapsed();
     mkdirSync(RESULTS, { recursive: true });
@@ -327,7 +329,7 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     assert.deepEqual(files, ['handler.ts', 'lib/scan-only.js', 'src/on-save.ts']);
     assert.deepEqual(
       diagnostics.filter((d) => d.file === 'lib/scan-only.js').map((d) => [d.code, d.line]),
-      [[DISABLED, 3]],
+      [[code(DISABLED), 3]],
     );
     await workbench.page.screenshot({ path: join(RESULTS, 'extension-scan.png') });
   });
@@ -347,8 +349,8 @@ describe('keepalive-vscode in code-server', { timeout: 360_000 }, () => {
     assert.deepEqual(
       inFile('src/on-save.ts')(diagnostics).map((d) => [d.code, d.line]),
       [
-        ['keepalive/no-unconsumed-body', 1],
-        ['keepalive/no-unconsumed-body', 5],
+        ['no-unconsumed-body', 1],
+        ['no-unconsumed-body', 5],
       ],
     );
     assert.equal(readFileSync(path, 'utf8'), onDisk);

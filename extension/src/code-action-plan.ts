@@ -21,6 +21,8 @@ export const SHOW_DOCUMENTATION_COMMAND = 'keepalive.showDocumentation';
 export interface DocumentLines {
   readonly lineCount: number;
   lineText(line: number): string;
+  /** Where the code starts when not on the first line (a component's `<script>` block). */
+  readonly codeStart?: number;
 }
 
 /**
@@ -72,7 +74,7 @@ export function planActions(
     title: `Disable ${finding.ruleId} for the entire file`,
     kind: 'quickfix',
     isPreferred: false,
-    edits: [disableForFileEdit((n) => document.lineText(n), document.lineCount, finding.ruleId)],
+    edits: [disableForFileEdit((n) => document.lineText(n), document.lineCount, finding.ruleId, document.codeStart)],
   });
   const title = `Show documentation for ${finding.ruleId}`;
   actions.push({

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { findingsAt, planActions, type PlannedAction } from './code-action-plan';
 import type { DocumentLinter } from './document-linter';
+import { componentScripts, isComponentFile } from './embedded-scripts';
 import type { LintWorkerClient } from './lint-worker-client';
 import { fromRange, ruleIdOf, toTextEdit } from './vscode-convert';
 
@@ -35,7 +36,11 @@ export class KeepaliveCodeActions implements vscode.CodeActionProvider {
     const stored = this.linter.findingsOf(document);
     if (!stored) return [];
     const fixesUsable = stored.version === document.version;
-    const lines = { lineCount: document.lineCount, lineText: (n: number) => document.lineAt(n).text };
+    const lines = {
+      lineCount: document.lineCount,
+      lineText: (n: number) => document.lineAt(n).text,
+      codeStart: isComponentFile(document.uri.path) ? componentScripts(document.getText()).firstLine : undefined,
+    };
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const diagnostic of context.diagnostics) {
@@ -68,7 +73,7 @@ export class KeepaliveCodeActions implements vscode.CodeActionProvider {
   private async fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
     const edit = await this.fixAllEdit(document);
     if (!edit) return undefined;
-    const action = new vscode.CodeAction('Fix all auto-fixable keepalive problems', FIX_ALL_KIND);
+    const action = new vscode.CodeAction('Fix all auto-fixable Keep-Alive problems', FIX_ALL_KIND);
     action.edit = edit;
     return action;
   }

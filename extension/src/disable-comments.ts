@@ -25,9 +25,18 @@ export function disableForLineEdit(lineText: (line: number) => string, line: num
   };
 }
 
-export function disableForFileEdit(lineText: (line: number) => string, lineCount: number, ruleId: string): TextEdit {
+/**
+ * @param codeStart the first line of code, when it is not the file's first line (a component's
+ *   `<script>` block); by default line 0, or 1 after a shebang
+ */
+export function disableForFileEdit(
+  lineText: (line: number) => string,
+  lineCount: number,
+  ruleId: string,
+  codeStart?: number,
+): TextEdit {
   // A shebang must stay the first line.
-  const first = lineCount > 0 && lineText(0).startsWith('#!') ? 1 : 0;
+  const first = codeStart ?? (lineCount > 0 && lineText(0).startsWith('#!') ? 1 : 0);
   if (first < lineCount) {
     const existing = lineText(first);
     const extended = extendDirective(existing, FILE_BLOCK, ruleId);

@@ -1,15 +1,20 @@
 /**
- * Lints open documents: on open, on save and (debounced) on type, publishes diagnostics, and keeps
- * the findings of each document's latest lint for the code actions. Documents on disk are linted
- * under their path, so the rules follow their imports; `CrossFileSync` re-lints them when a module
- * they use changes.
+ * Lints open documents: on open, on save and (debounced on type, longer for files that lint slowly)
+ * and publishes diagnostics, keeping the findings of each document's latest lint for the code
+ * actions. Documents on disk are linted under their path, so the rules follow their imports;
+ * `CrossFileSync` re-lints them when a module they use changes.
+ *
+ * Files the workspace scan covered stay in the Problems view while closed: they are linted from
+ * disk when scanned, when closed again, and whenever their findings could change (settings, stand-
+ * down, restart, the file changing on disk), so the list never shows findings of a state that is gone.
  */
 import * as vscode from 'vscode';
 import { canonicalPath } from './canonical-path';
 import { CrossFileSync } from './cross-file-sync';
-import { lintTarget } from './lint-target';
+import { onTypeDelay } from './lint-delay';
+import { lintInput } from './lint-target';
 import type { Finding, LintRequest, LintResult, RuleInfo } from './lint-types';
-import { WorkerRestartedError, type LintWorkerClient } from './lint-worker-client';
+import { WorkerRestartedError, type LintOutcome, type LintWorkerClient } from './lint-worker-client';
 import { readSettings, type KeepaliveSettings } from './settings';
 import type { StandDownMonitor } from './stand-down-monitor';
 import type { StatusItem } from './status-item';
@@ -26,6 +31,12 @@ export class DocumentLinter implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('keepalive');
   private readonly findings = new Map<string, DocumentFindings>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** How long each document's last uncached lint took (it sets the on-type delay). */
+  private readonly lintTimes = new Map<string, number>();
+  /** Files the workspace scan covered (URI strings): their findings stay listed while closed. */
+  private readonly scanned = new Set<string>();
+  /** Bumped by each refresh of the scanned files, so an older refresh stops. */
+  private scanGeneration = 0;
   /** Problems already written to the output channel, so each is reported once. */
   private readonly reportedProblems = new Set<string>();
   private rulesById = new Map<string, RuleInfo>();
@@ -77,13 +88,101 @@ export class DocumentLinter implements vscode.Disposable {
 
   /** The request the worker needs to lint or fix this document. */
   requestFor(document: vscode.TextDocument, settings = this.settingsFor(document)): LintRequest {
-    const { filename, cwd } = lintTarget(document.uri, document.languageId, workspaceFolderPath(document.uri));
-    return { filename, cwd, text: document.getText(), options: settings.lint };
+    return { ...lintInput(document.uri, document.languageId, workspaceFolderPath(document.uri), document.getText()), options: settings.lint };
   }
 
   /** A JS/TS file changed on disk (the file watcher): documents using it are linted again. */
   fileChangedOnDisk(uri: vscode.Uri): void {
     if (uri.scheme === 'file') this.crossFile.diskChanged(canonicalPath(uri.fsPath));
+    if (this.scanned.has(uri.toString()) && !isOpen(uri)) void this.lintFile(uri, 'changed');
+  }
+
+  /** A JS/TS file was deleted: its scan findings go with it. */
+  fileDeleted(uri: vscode.Uri): void {
+    this.fileChangedOnDisk(uri);
+    if (this.scanned.delete(uri.toString()) && !isOpen(uri)) this.diagnostics.delete(uri);
+  }
+
+  /**
+   * Lints a file from disk and publishes the result as the scan does; marks it as scanned. Honours
+   * `keepalive.enable` and the stand-down, like an open document. An open file is linted as the
+   * editor holds it. Returns what happened, for the scan's summary.
+   */
+  async lintFile(uri: vscode.Uri, why: 'scan' | 'changed' | 'closed' | 'refresh' = 'scan'): Promise<FileLintOutcome> {
+    const key = uri.toString();
+    this.scanned.add(key);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open) {
+      await this.lint(open);
+      const status = this.status.get(uri);
+      if (status?.kind === 'inactive') return { kind: 'inactive', reason: status.reason };
+      if (status?.kind === 'skipped') return { kind: 'skipped', reason: status.reason, message: status.message };
+      return { kind: 'linted', findings: this.findingsOf(open)?.findings.length ?? 0 };
+    }
+    const settings = this.settingsFor(uri);
+    if (!settings.enable) {
+      this.diagnostics.delete(uri);
+      return { kind: 'inactive', reason: 'keepalive.enable is false' };
+    }
+    const decision = await this.standDown.decisionFor(uri, settings.standDownForEslint);
+    if (decision.standDown) {
+      this.diagnostics.delete(uri);
+      return { kind: 'inactive', reason: decision.reason };
+    }
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      this.scanned.delete(key);
+      this.diagnostics.delete(uri);
+      return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+    }
+    const input = lintInput(uri, 'javascript', workspaceFolderPath(uri), text);
+    let outcome: LintOutcome;
+    try {
+      outcome = await this.client.lint(`file:${key}`, { ...input, options: settings.lint });
+    } catch (error) {
+      // A restart lints the scanned files again itself.
+      if (error instanceof WorkerRestartedError) return { kind: 'superseded' };
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`lint of ${uri.fsPath} failed: ${message}`);
+      return { kind: 'failed', reason: message.split('\n')[0] ?? message };
+    }
+    if (outcome.status === 'superseded') return { kind: 'superseded' };
+    // Opened meanwhile: the editor's lint owns its diagnostics now.
+    if (isOpen(uri)) return { kind: 'linted', findings: outcome.result.findings.length };
+    if (why === 'closed' || why === 'changed') this.log.info(`${vscode.workspace.asRelativePath(uri)}: linted from disk (${why})`);
+    const problem = outcome.result.problem;
+    if (problem?.kind === 'too-large' || problem?.kind === 'generated') {
+      this.diagnostics.delete(uri);
+      return { kind: 'skipped', reason: problem.kind, message: problem.message };
+    }
+    this.publish(uri, 0, outcome.result);
+    return { kind: 'linted', findings: outcome.result.findings.length };
+  }
+
+  /**
+   * Lints the scanned files again from disk (settings, stand-down or the worker changed). Files
+   * that are open are linted by `lintOpenDocuments`; a newer refresh stops this one.
+   */
+  async refreshScanned(why: string): Promise<void> {
+    const generation = ++this.scanGeneration;
+    const files = [...this.scanned].map((key) => vscode.Uri.parse(key)).filter((uri) => !isOpen(uri));
+    if (files.length === 0) return;
+    this.log.info(`re-linting ${files.length} scanned file${files.length === 1 ? '' : 's'} from disk (${why})`);
+    for (const uri of files) {
+      if (generation !== this.scanGeneration) return;
+      try {
+        await this.lintFile(uri, 'refresh');
+      } catch (error) {
+        if (!(error instanceof WorkerRestartedError)) this.log.error(`re-lint of ${uri.fsPath} failed: ${String(error)}`);
+      }
+    }
+  }
+
+  /** The files the scan covered (URI strings), for Restart's answer and the tests. */
+  scannedFiles(): string[] {
+    return [...this.scanned];
   }
 
   onChanged(document: vscode.TextDocument): void {
@@ -97,7 +196,7 @@ export class DocumentLinter implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         void this.lint(document);
-      }, settings.onTypeDelay),
+      }, onTypeDelay(settings.onTypeDelay, this.lintTimes.get(key))),
     );
   }
 
@@ -106,10 +205,12 @@ export class DocumentLinter implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.findings.delete(key);
+    this.lintTimes.delete(key);
     this.status.forget(document.uri);
-    // Diagnostics of closed files stay only when a workspace scan put them there; an editor's own
-    // lint results would be stale once the file changes on disk.
-    this.diagnostics.delete(document.uri);
+    // A file the scan covered keeps its findings, computed again from disk (unsaved edits closed
+    // without saving are gone); an editor's own lint results would go stale once the file changes.
+    if (this.scanned.has(key)) void this.lintFile(document.uri, 'closed');
+    else this.diagnostics.delete(document.uri);
     // Unsaved edits closed without saving are gone: documents using this module see the disk again.
     this.crossFile.closed(key, document.uri.scheme === 'file' ? canonicalPath(document.uri.fsPath) : undefined);
   }
@@ -138,6 +239,7 @@ export class DocumentLinter implements vscode.Disposable {
       return;
     }
     if (document.isClosed || document.version !== version) return;
+    if (!result.fromCache) this.lintTimes.set(document.uri.toString(), result.durationMs);
     this.publish(document.uri, version, result);
     // A syntax error hides the imports; the last good lint's dependencies still hold.
     if (result.problem?.kind !== 'syntax-error') this.crossFile.linted(document.uri.toString(), result.dependencies);
@@ -160,6 +262,13 @@ export class DocumentLinter implements vscode.Disposable {
     // Mid-edit syntax errors are common while typing: keep the last good findings (VS Code moves
     // their squiggles with the edits) instead of flashing them away; their fixes are offered again
     // only once a lint of the current version succeeds.
+    if (result.problem?.kind === 'generated' || result.problem?.kind === 'too-large') {
+      this.findings.delete(key);
+      this.diagnostics.delete(uri);
+      this.status.set(uri, { kind: 'skipped', reason: result.problem.kind, message: result.problem.message });
+      this.reportOnce(`${key}|${result.problem.message}`, `${uri.fsPath}: ${result.problem.message}`);
+      return;
+    }
     if (result.problem?.kind !== 'syntax-error') {
       this.findings.set(key, { version, findings: result.findings });
       this.diagnostics.set(
@@ -185,17 +294,27 @@ export class DocumentLinter implements vscode.Disposable {
     }
   }
 
+  /**
+   * Forgets what the editor's lints found (the worker restarted); scanned files keep their findings
+   * until `refreshScanned` recomputes them.
+   */
   reset(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.findings.clear();
+    this.lintTimes.clear();
     this.reportedProblems.clear();
-    this.diagnostics.clear();
+    const stale: vscode.Uri[] = [];
+    this.diagnostics.forEach((uri) => {
+      if (!this.scanned.has(uri.toString()) || isOpen(uri)) stale.push(uri);
+    });
+    for (const uri of stale) this.diagnostics.delete(uri);
     this.crossFile.reset();
   }
 
   dispose(): void {
     this.reset();
+    this.scanGeneration++;
     this.diagnostics.dispose();
   }
 
@@ -211,6 +330,19 @@ export class DocumentLinter implements vscode.Disposable {
     this.reportedProblems.add(key);
     this.log.warn(line);
   }
+}
+
+export type FileLintOutcome =
+  | { readonly kind: 'linted'; readonly findings: number }
+  | { readonly kind: 'inactive'; readonly reason: string }
+  | { readonly kind: 'skipped'; readonly reason: 'too-large' | 'generated'; readonly message: string }
+  | { readonly kind: 'unreadable'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string }
+  | { readonly kind: 'superseded' };
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
 }
 
 /** The workspace folder holding `uri` as a file path, when it is a folder on disk. */

@@ -12,7 +12,8 @@ export const LINTED_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts',
 export function buildEslintConfig(
   options: LintOptions,
   plugin: NonNullable<Linter.Config['plugins']>[string],
-  parser: NonNullable<NonNullable<Linter.Config['languageOptions']>['parser']>,
+  /** undefined: ESLint's default parser (espree), for JavaScript. */
+  parser: NonNullable<Linter.Config['languageOptions']>['parser'],
   filename: string,
 ): Linter.Config[] {
   const rules: Linter.RulesRecord = {};
@@ -26,7 +27,7 @@ export function buildEslintConfig(
       files: LINTED_EXTENSIONS.map((extension) => `**/*.${extension}`),
       plugins: { keepalive: plugin },
       languageOptions: {
-        parser,
+        ...(parser ? { parser } : {}),
         ecmaVersion: 'latest',
         sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module',
         parserOptions: { ecmaFeatures: { jsx: true } },
@@ -54,6 +55,11 @@ export function buildEslintConfig(
 export function lintFilename(baseName: string, languageId: string): string {
   if (hasLintedExtension(baseName)) return baseName;
   return `${baseName.replace(/[^\w.-]/g, '_') || 'untitled'}.${extensionFor(languageId, baseName)}`;
+}
+
+/** Files the TypeScript parser reads; JavaScript files are parsed by ESLint's espree. */
+export function isTypeScriptFile(name: string): boolean {
+  return /\.[cm]?tsx?$/.test(name);
 }
 
 /** Whether the file name ends in an extension the config matches. */

@@ -1,6 +1,7 @@
 /**
- * The in-process lint: ESLint's `Linter` with @typescript-eslint/parser and eslint-plugin-keepalive,
- * turned into editor-ready findings. Runs inside the lint worker (see `lint-worker.ts`) and in the
+ * The in-process lint: ESLint's `Linter` with eslint-plugin-keepalive, turned into editor-ready
+ * findings. TypeScript files are parsed by @typescript-eslint/parser, loaded on the first one (it
+ * carries TypeScript itself, most of the worker's code); JavaScript files by ESLint's own espree. Runs inside the lint worker (see `lint-worker.ts`) and in the
  * benchmark, so both measure the same code path. No `vscode` import.
  *
  * Cross-file: the rules follow a file's imports into the project's modules through the plugin's
@@ -9,11 +10,11 @@
  */
 import { isAbsolute } from 'node:path';
 import { Linter } from 'eslint/universal';
-import * as parser from '@typescript-eslint/parser';
 import bundledPlugin = require('eslint-plugin-keepalive');
 import * as bundledModuleGraph from 'eslint-plugin-keepalive/module-graph';
 import { DependencyVersions, type DependencyStamp } from './dependency-versions';
-import { buildEslintConfig, optionsKey } from './eslint-config';
+import { buildEslintConfig, isTypeScriptFile, optionsKey } from './eslint-config';
+import { generatedFileReason } from './generated-file';
 import { LintCache } from './lint-cache';
 import { linterCwd } from './lint-target';
 import type { Finding, FixAllResult, LintRequest, LintResult, RuleInfo } from './lint-types';
@@ -49,10 +50,13 @@ interface CachedLint {
 }
 
 const RULE_PREFIX = 'keepalive/';
+export const LINT_CACHE_ENTRIES = 5_000;
 
 export class LintEngine {
-  private readonly cache = new LintCache<CachedLint>(64);
+  /** Room for every file of a scanned workspace: an entry is the findings, not the text. */
+  private readonly cache = new LintCache<CachedLint>(LINT_CACHE_ENTRIES);
   private readonly versions = new DependencyVersions();
+  private readonly knownDependencies = new Map<string, Set<string>>();
 
   /**
    * @param plugin the rules to run as `keepalive/*` (the bundled eslint-plugin-keepalive)
@@ -82,9 +86,26 @@ export class LintEngine {
     if (cached && this.versions.isCurrent(cached.dependencies)) {
       return { ...cached.result, fromCache: true, durationMs: performance.now() - started };
     }
-    const result = this.lintUncached(request, started);
+    const linted = this.lintUncached(request, started);
+    const result = { ...linted, dependencies: this.rememberDependencies(request.filename, linted.dependencies) };
     this.cache.set(key, { result, dependencies: this.versions.stamp(result.dependencies) });
     return result;
+  }
+
+  /**
+   * Every module the lints of `filename` have used so far in this worker. A lint made while an
+   * imported module is half-typed can miss it (the plugin then loads nothing from it); forgetting
+   * it would leave the file's findings and cache entry computed from that half-typed text until
+   * the file itself changes. Keeping it costs at most a needless re-lint.
+   */
+  private rememberDependencies(filename: string, dependencies: readonly string[]): string[] {
+    let known = this.knownDependencies.get(filename);
+    if (!known) {
+      known = new Set();
+      this.knownDependencies.set(filename, known);
+    }
+    for (const dependency of dependencies) known.add(dependency);
+    return [...known];
   }
 
   /** An editor holds unsaved `text` for `file` (undefined: the editor matches the disk again). */
@@ -101,7 +122,7 @@ export class LintEngine {
 
   /** Applies every autofix of the keepalive rules (never suggestions), as ESLint --fix does. */
   fixAll(request: LintRequest): FixAllResult {
-    if (this.tooLarge(request)) return { fixedCount: 0 };
+    if (this.tooLarge(request) || generatedFileReason(request.filename, request.text)) return { fixedCount: 0 };
     // The typings say boolean; Linter and SourceCodeFixer also accept a predicate over messages.
     const onlyKeepalive = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith(RULE_PREFIX) === true;
     const report = this.linterFor(request).verifyAndFix(request.text, this.config(request), {
@@ -114,6 +135,11 @@ export class LintEngine {
     const fixableBefore = this.lint(request).findings.filter((f) => f.fix !== undefined).length;
     const stillFixable = report.messages.filter((m) => m.fix && m.ruleId?.startsWith(RULE_PREFIX)).length;
     return { edit, fixedCount: Math.max(1, fixableBefore - stillFixable) };
+  }
+
+  /** Loads the TypeScript parser and runs it once, so the first TypeScript lint does not pay for that. */
+  warmTypeScript(): void {
+    typescriptParser().parseForESLint('export const warm: number = 1;\n', { filePath: 'warm.ts', ecmaVersion: 'latest', sourceType: 'module' });
   }
 
   clearCache(): void {
@@ -129,6 +155,16 @@ export class LintEngine {
           kind: 'too-large',
           message: `not linted: ${Buffer.byteLength(request.text)} bytes is over keepalive.maxFileSize (${request.options.maxFileSize})`,
         },
+        durationMs: elapsed(),
+        fromCache: false,
+        dependencies: [],
+      };
+    }
+    const generated = generatedFileReason(request.filename, request.text);
+    if (generated) {
+      return {
+        findings: [],
+        problem: { kind: 'generated', message: `not linted: generated or minified code (${generated})` },
         durationMs: elapsed(),
         fromCache: false,
         dependencies: [],
@@ -189,10 +225,27 @@ export class LintEngine {
     return buildEslintConfig(
       request.options,
       this.plugin as unknown as EslintPlugin,
-      parser as unknown as EslintParser,
+      isTypeScriptFile(request.filename) ? (typescriptParser() as unknown as EslintParser) : undefined,
       request.filename,
     );
   }
+}
+
+let loadedTypescriptParser: typeof import('@typescript-eslint/parser') | undefined;
+
+/**
+ * @typescript-eslint/parser, required on first use. In the worker bundle this require loads
+ * `dist/typescript-parser.js` (see scripts/build.mjs).
+ */
+function typescriptParser(): typeof import('@typescript-eslint/parser') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedTypescriptParser ??= require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser');
+  return loadedTypescriptParser;
+}
+
+/** Whether the TypeScript parser has been loaded in this thread (for the worker's status and tests). */
+export function typescriptParserLoaded(): boolean {
+  return loadedTypescriptParser !== undefined;
 }
 
 /** One ESLint message of a keepalive rule as a finding (positions converted, fixes as edits). */

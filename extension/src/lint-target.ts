@@ -4,6 +4,7 @@
  * synthetic relative name (`lintFilename`) and no cross-file analysis.
  */
 import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { componentScripts, isComponentFile } from './embedded-scripts';
 import { extensionFor, hasLintedExtension, lintFilename } from './eslint-config';
 
 /** What the host knows of a document's location (a `vscode.Uri`'s fields). */
@@ -49,4 +50,26 @@ export function linterCwd(filename: string, cwd: string | undefined): string {
     if (inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) return cwd;
   }
   return dirname(filename);
+}
+
+/** What the worker lints for a document: its lint target and the text the rules see. */
+export interface LintInput {
+  readonly filename: string;
+  readonly cwd: string | undefined;
+  readonly text: string;
+}
+
+/**
+ * The lint target and text of a document. A Vue or Svelte component is linted as its `<script>`
+ * blocks (`embedded-scripts.ts`), under its own name with `.ts` or `.js` appended, so its relative
+ * imports resolve from its folder.
+ */
+export function lintInput(location: DocumentLocation, languageId: string, workspaceFolder: string | undefined, text: string): LintInput {
+  if (!isComponentFile(location.path)) {
+    const { filename, cwd } = lintTarget(location, languageId, workspaceFolder);
+    return { filename, cwd, text };
+  }
+  const scripts = componentScripts(text);
+  const { filename, cwd } = lintTarget(location, scripts.typescript ? 'typescript' : 'javascript', workspaceFolder);
+  return { filename, cwd, text: scripts.text };
 }

@@ -36,7 +36,7 @@ export interface Finding {
 
 /** Why a document produced no findings although it was linted (shown once in the status item). */
 export interface LintProblem {
-  readonly kind: 'syntax-error' | 'too-large' | 'internal-error';
+  readonly kind: 'syntax-error' | 'too-large' | 'generated' | 'internal-error';
   readonly message: string;
 }
 

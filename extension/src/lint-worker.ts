@@ -1,5 +1,5 @@
 /**
- * Entry point of the lint worker thread (bundled as `dist/lint-worker.js`). Parsing and linting take
+ * The lint worker thread (bundled as `dist/lint-worker-main.js`, loaded by `lint-worker-bootstrap.ts`). Parsing and linting take
  * hundreds of milliseconds on large files; here they never block the extension host. Requests are
  * answered one at a time, in order: an overlay or invalidation posted before a lint is seen by it.
  */
@@ -30,6 +30,9 @@ function answer(message: WorkerRequest): WorkerResponse {
         return { id: message.id, kind: 'done' };
       case 'invalidate':
         engine.invalidate(message.file);
+        return { id: message.id, kind: 'done' };
+      case 'warmTypeScript':
+        engine.warmTypeScript();
         return { id: message.id, kind: 'done' };
     }
   } catch (error) {

@@ -2,6 +2,7 @@
  * Applies `decideStandDown` per workspace folder: reads the folder's ESLint config files as text and
  * checks whether the ESLint extension is installed. Decisions are cached until `refresh()`.
  */
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { decideStandDown, ESLINT_CONFIG_FILES, type StandDownDecision } from './stand-down';
 
@@ -33,19 +34,31 @@ export class StandDownMonitor {
   private async decide(folder: vscode.WorkspaceFolder, setting: boolean): Promise<StandDownDecision> {
     const configFiles: { name: string; text: string }[] = [];
     if (setting) {
-      for (const name of ESLINT_CONFIG_FILES) {
-        try {
-          const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
-          configFiles.push({ name, text: new TextDecoder().decode(bytes) });
-        } catch {
-          // Absent: most folders have none or one of these files.
-        }
-      }
+      // In parallel: the first file opened in a window waits for this decision.
+      const texts = await Promise.all(ESLINT_CONFIG_FILES.map((name) => readText(vscode.Uri.joinPath(folder.uri, name))));
+      ESLINT_CONFIG_FILES.forEach((name, index) => {
+        const text = texts[index];
+        if (text !== undefined) configFiles.push({ name, text });
+      });
     }
     return decideStandDown({
       setting,
       eslintExtensionInstalled: vscode.extensions.getExtension(ESLINT_EXTENSION_ID) !== undefined,
       configFiles,
     });
+  }
+}
+
+/**
+ * A file's text, undefined when it is absent (most folders have none or one of the config files).
+ * Files on disk are read directly: the workspace file system API is a round trip through the
+ * window, slow while a window starts.
+ */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    if (uri.scheme === 'file') return await readFile(uri.fsPath, 'utf8');
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
   }
 }

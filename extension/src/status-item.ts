@@ -1,18 +1,20 @@
 /**
  * The language-status item next to the language mode: the active document's finding count and last
- * lint time, or why it was not linted (syntax error, too large, stood down). Clicking it opens the
+ * lint time, or why it was not linted (syntax error, too large, generated or minified, stood down). Clicking it opens the
  * output channel.
  */
 import * as vscode from 'vscode';
-import { LINTED_LANGUAGES } from './vscode-convert';
+import { LINTED_SELECTOR } from './vscode-convert';
 
 export type DocumentStatus =
   | { readonly kind: 'linted'; readonly findings: number; readonly durationMs: number; readonly fromCache: boolean }
   | { readonly kind: 'problem'; readonly message: string }
+  /** Deliberately not linted: too large, or generated/minified code. */
+  | { readonly kind: 'skipped'; readonly reason: 'too-large' | 'generated'; readonly message: string }
   | { readonly kind: 'inactive'; readonly reason: string };
 
 export class StatusItem implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('keepalive.status', [...LINTED_LANGUAGES]);
+  private readonly item = vscode.languages.createLanguageStatusItem('keepalive.status', LINTED_SELECTOR);
   private readonly statuses = new Map<string, DocumentStatus>();
 
   constructor() {
@@ -24,6 +26,10 @@ export class StatusItem implements vscode.Disposable {
   set(uri: vscode.Uri, status: DocumentStatus): void {
     this.statuses.set(uri.toString(), status);
     if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.render(status);
+  }
+
+  get(uri: vscode.Uri): DocumentStatus | undefined {
+    return this.statuses.get(uri.toString());
   }
 
   forget(uri: vscode.Uri): void {
@@ -59,6 +65,10 @@ export class StatusItem implements vscode.Disposable {
         item.text = '$(error) Keep-Alive';
         item.detail = status.message;
         item.severity = vscode.LanguageStatusSeverity.Warning;
+        return;
+      case 'skipped':
+        item.text = 'Keep-Alive: skipped';
+        item.detail = status.message;
         return;
       case 'inactive':
         item.text = 'Keep-Alive: off';

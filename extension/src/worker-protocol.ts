@@ -8,7 +8,9 @@ export type WorkerRequest =
   /** Use `text` for `file` instead of its content on disk (an unsaved editor); undefined removes it. */
   | { readonly id: number; readonly kind: 'setOverlay'; readonly file: string; readonly text: string | undefined }
   /** `file` changed on disk: forget what was learnt from it. */
-  | { readonly id: number; readonly kind: 'invalidate'; readonly file: string };
+  | { readonly id: number; readonly kind: 'invalidate'; readonly file: string }
+  /** Load the TypeScript parser now (idle time), not when the first TypeScript file asks. */
+  | { readonly id: number; readonly kind: 'warmTypeScript' };
 
 export type WorkerResponse =
   | { readonly id: number; readonly kind: 'rules'; readonly rules: RuleInfo[] }

@@ -93,6 +93,23 @@ describe('LintEngine on files on disk', () => {
     assert.deepEqual(findingLines(reverted), UNREAD_FINDING);
   });
 
+  it('keeps a module the file used while it is half-typed, so undoing the edit brings the finding back', () => {
+    const { root, handler, http } = project();
+    roots.push(root);
+    const request: LintRequest = { filename: handler, cwd: root, text: HANDLER, options: OPTIONS };
+    assert.deepEqual(findingLines(engine.lint(request)), UNREAD_FINDING);
+    // The first keystroke of an edit that replaces the return line: postJson returns nothing now,
+    // and the lint loads nothing from lib/http.ts.
+    engine.setOverlay(http, HTTP_RETURNS_RESPONSE.replace(/ {2}return fetch[^\n]*/, '  c'));
+    const halfTyped = engine.lint(request);
+    assert.deepEqual(findingLines(halfTyped), []);
+    assert.deepEqual(halfTyped.dependencies, [http], 'lib/http.ts stays a dependency');
+    engine.setOverlay(http, undefined);
+    const undone = engine.lint(request);
+    assert.equal(undone.fromCache, false);
+    assert.deepEqual(findingLines(undone), UNREAD_FINDING);
+  });
+
   it('an untitled document (synthetic relative name) gets no cross-file findings', () => {
     const { root } = project();
     roots.push(root);

@@ -6,6 +6,8 @@ import { LintWorkerClient, WorkerRestartedError } from '../src/lint-worker-clien
 import type { LintRequest } from '../src/lint-types';
 import { readSettings } from '../src/settings';
 import { HANDLER, HTTP_READS_BODY, RES_LINE, writeCrossFileProject } from './cross-file-project';
+import { setTimeout as delay } from 'node:timers/promises';
+import { generateBenchSource } from '../bench/generate-source';
 
 // The real bundle the extension ships: built by `npm run build -w keepalive-vscode`.
 const WORKER = join(__dirname, '..', 'dist', 'lint-worker.js');
@@ -62,12 +64,69 @@ describe('LintWorkerClient with dist/lint-worker.js', () => {
   it('fails a request the worker does not answer in time, then recovers', async () => {
     const lines: string[] = [];
     // 1 ms: far less than starting a worker thread takes, so the first request always times out.
-    const impatient = new LintWorkerClient(WORKER, (line) => lines.push(line), 1);
+    const impatient = new LintWorkerClient(WORKER, (line) => lines.push(line), { requestTimeoutMs: 1 });
     try {
       await assert.rejects(impatient.rules(), /did not answer request 1 \(rules\) within 1 ms/);
       assert.match(lines.join('\n'), /restarting it/);
     } finally {
       await impatient.dispose();
+    }
+  });
+});
+
+describe('LintWorkerClient cancelling superseded lints of big files', () => {
+  const BIG = generateBenchSource();
+  const big = (version: number): LintRequest => ({ filename: 'big.ts', text: `${BIG}// v${version}\n`, options: OPTIONS });
+
+  it('terminates the worker running a long superseded lint and lints the newest version on a new one', async () => {
+    const traced: string[] = [];
+    const errors: string[] = [];
+    const client = new LintWorkerClient(WORKER, (line) => errors.push(line), { cancelAfterMs: 50, trace: (line) => traced.push(line) });
+    try {
+      assert.equal((await client.lint('small', request(UNREAD))).status, 'done');
+      const first = client.lint('big', big(1));
+      await delay(120);
+      const second = client.lint('big', big(2));
+      assert.deepEqual(await first, { status: 'superseded' });
+      const latest = await second;
+      assert.equal(latest.status, 'done');
+      assert.ok(latest.status === 'done' && latest.result.findings.length > 0);
+      assert.equal(client.cancelledLints, 1);
+      assert.match(traced.join('\n'), /cancelled the superseded lint of big after \d+ ms/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("never cancels while another document's lint waits on the same worker (negative case)", async () => {
+    const client = new LintWorkerClient(WORKER, () => undefined, { cancelAfterMs: 50 });
+    try {
+      await client.rules();
+      const first = client.lint('big', big(3));
+      const other = client.lint('other', request(`${UNREAD}// other\n`));
+      await delay(120);
+      const second = client.lint('big', big(4));
+      assert.deepEqual(await first, { status: 'superseded' });
+      assert.equal((await other).status, 'done');
+      assert.equal((await second).status, 'done');
+      assert.equal(client.cancelledLints, 0);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('never cancels a short lint (negative case)', async () => {
+    const client = new LintWorkerClient(WORKER, () => undefined, { cancelAfterMs: 10_000 });
+    try {
+      const first = client.lint('big', big(5));
+      await delay(120);
+      const second = client.lint('big', big(6));
+      assert.deepEqual(await first, { status: 'superseded' });
+      assert.equal((await second).status, 'done');
+      assert.equal(client.cancelledLints, 0);
+    } finally {
+      await client.dispose();
     }
   });
 });

@@ -90,7 +90,8 @@ export async function openQuickFixMenu(page: Page, squiggle: string): Promise<st
     await page.locator('.monaco-editor .lightBulbWidget').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     await page.keyboard.press('Control+.');
     try {
-      await rows.first().waitFor({ timeout: 3_000 });
+      // Generous: a second Control+. while a late menu is open would apply its first action.
+      await rows.first().waitFor({ timeout: 15_000 });
       return await rows.allInnerTexts();
     } catch {
       await page.keyboard.press('Escape');

@@ -99,10 +99,17 @@ export interface CodeServerOptions {
   readonly vsixFiles: readonly string[];
   /** User settings, merged over QUIET_SETTINGS. */
   readonly userSettings?: Record<string, unknown>;
+  /**
+   * A profile folder kept across servers (extensions' global storage survives, as for a user who
+   * opens a second window); by default a fresh one, removed on stop.
+   */
+  readonly userDataDir?: string;
 }
 
 export interface RunningCodeServer {
   readonly url: string;
+  /** The server process (its descendants include the extension host). */
+  readonly pid: number;
   readonly runDir: string;
   readonly env: NodeJS.ProcessEnv;
   /** Server log so far (stdout and stderr). */
@@ -115,7 +122,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const runDir = mkdtempSync(join(tmpdir(), 'keepalive-code-server-'));
   const dirs = {
     extensions: join(runDir, 'exts'),
-    userData: join(runDir, 'udd'),
+    userData: options.userDataDir ?? join(runDir, 'udd'),
     xdg: join(runDir, 'xdg'),
   };
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
@@ -171,7 +178,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     await stop();
     throw error;
   }
-  return { url, runDir, env, log: () => output, stop };
+  return { url, pid, runDir, env, log: () => output, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
