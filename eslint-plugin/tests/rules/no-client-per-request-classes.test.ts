@@ -17,7 +17,7 @@ const ruleTester = new RuleTester();
 const hoisted = (code: string, construction: string, name: string) => [
   {
     messageId: 'hoistToModuleScope' as const,
-    output: code.replace(construction, name).replace('\napp.get(', `\nconst ${name} = ${construction};\napp.get(`),
+    output: code.replace(construction, name).replace('\napp.get(', `\nconst ${name} = ${construction};\n\napp.get(`),
   },
 ];
 
@@ -190,7 +190,7 @@ ruleTester.run('no-client-per-request (rebuilt on this by a sending method)', ru
               messageId: 'hoistToModuleScope',
               output: publisher('this.sqs = sharedSQSClient;', `await this.connect();\n    return ${SEND};`).replace(
                 '\nexport class',
-                '\nconst sharedSQSClient = new SQSClient({ region: process.env.AWS_REGION });\nexport class',
+                '\nconst sharedSQSClient = new SQSClient({ region: process.env.AWS_REGION });\n\nexport class',
               ),
             },
           ],

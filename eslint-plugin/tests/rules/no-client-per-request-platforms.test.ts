@@ -31,7 +31,7 @@ const perRun = (where: string, line: number, code: string) => ({
         code
           .replace(`const blobs = ${BLOB};`, 'const blobs = sharedBlobServiceClient;')
           .split('\n')
-          .toSpliced(2, 0, `const sharedBlobServiceClient = ${BLOB};`)
+          .toSpliced(2, 0, `const sharedBlobServiceClient = ${BLOB};`, '')
           .join('\n'),
       ),
     },
@@ -222,6 +222,7 @@ app.get('/items', async (req, res) => {
           suggestions: hoist(`import express from 'express';
 import { CosmosClient } from '@azure/cosmos';
 const sharedCosmosClient = new CosmosClient({ endpoint: process.env.COSMOS_URL, key: process.env.COSMOS_KEY });
+
 const app = express();
 app.get('/items', async (req, res) => {
   const cosmos = sharedCosmosClient;

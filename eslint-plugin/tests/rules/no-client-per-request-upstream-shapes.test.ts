@@ -247,6 +247,7 @@ export { wrapped as handler };`,
           suggestions: hoist(`import { DynamoDB } from 'aws-sdk';
 import { wrapLambda } from './monitoring';
 const sharedDynamoDB = new DynamoDB();
+
 const handler = async (event) => {
   const dynamodb = sharedDynamoDB;
   return dynamodb.getItem({ TableName: 'users', Key: event.key }).promise();
@@ -301,6 +302,7 @@ export class Http {
           suggestions: hoist(`import https from 'node:https';
 import fetch from 'node-fetch';
 const sharedHttpsAgent = new https.Agent({ rejectUnauthorized: false });
+
 export class Http {
   public static async fetch(url: string, options: any = {}) {
     const httpsAgent = sharedHttpsAgent;
@@ -436,6 +438,7 @@ export const resolvers = {
           column: 24,
           suggestions: hoist(`import { S3 } from 'aws-sdk';
 const sharedS3 = new S3();
+
 export const resolvers = {
   Query: {
     files: async () => sharedS3.listObjectsV2({ Bucket: 'files' }).promise(),
@@ -456,6 +459,7 @@ export const resolvers = {
           line: 9,
           column: 19,
           suggestions: hoist(`${STORAGE_SERVICE}const sharedStorageService = new StorageService();
+
 export async function archive(key: string) {
   const storage = sharedStorageService;
   await storage.put(key);
@@ -475,5 +479,7 @@ function hoisted(code: string, after: string, declaration: string, line: number,
   lines[line - 1] = (lines[line - 1] ?? '').replace(from, to);
   const replaced = lines.join('\n');
   const at = replaced.indexOf(after) + after.length;
-  return `${replaced.slice(0, at)}${declaration}\n${replaced.slice(at)}`;
+  const rest = replaced.slice(at);
+  // A blank line follows the declaration (the suggestion adds one unless the code had one there).
+  return `${replaced.slice(0, at)}${declaration}\n${rest.startsWith('\n') ? '' : '\n'}${rest}`;
 }

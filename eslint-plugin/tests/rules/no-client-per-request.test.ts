@@ -368,6 +368,7 @@ const server = http.createServer((req, res) => {
           column: 17,
           suggestions: hoist(`import http from 'node:http';
 const sharedHttpAgent = new http.Agent({ keepAlive: true });
+
 const server = http.createServer((req, res) => {
   const agent = sharedHttpAgent;
   http.get('http://backend:8080' + req.url, { agent }, (upstream) => upstream.pipe(res));
@@ -389,6 +390,7 @@ server.on('request', (req, res) => {
           column: 53,
           suggestions: hoist(`const https = require('https');
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 server.on('request', (req, res) => {
   https.get('https://backend.example.com', { agent: sharedHttpsAgent }, (r) => r.pipe(res));
 });`),
@@ -425,6 +427,7 @@ app.use(async (ctx) => {
           suggestions: hoist(`import Koa from 'koa';
 import * as undici from 'undici';
 const sharedUndiciAgent = new undici.Agent();
+
 const app = new Koa();
 app.use(async (ctx) => {
   const dispatcher = sharedUndiciAgent;
@@ -458,6 +461,7 @@ router.route('/proxy').get(async (req, res) => {
 import { Hono } from 'hono';
 import { BalancedPool, Client, ProxyAgent } from 'undici';
 const sharedBalancedPool = new BalancedPool(['http://a:3000', 'http://b:3000']);
+
 const fastify = Fastify();
 fastify.post('/orders', async (request, reply) => {
   const upstream = sharedBalancedPool;
@@ -476,6 +480,7 @@ router.route('/proxy').get(async (req, res) => {
 import { Hono } from 'hono';
 import { BalancedPool, Client, ProxyAgent } from 'undici';
 const sharedClient = new Client('http://items:3000');
+
 const fastify = Fastify();
 fastify.post('/orders', async (request, reply) => {
   const upstream = new BalancedPool(['http://a:3000', 'http://b:3000']);
@@ -498,6 +503,7 @@ router.route('/proxy').get(async (req, res) => {
 import { Hono } from 'hono';
 import { BalancedPool, Client, ProxyAgent } from 'undici';
 const sharedProxyAgent = new ProxyAgent(process.env.HTTPS_PROXY!);
+
 const fastify = Fastify();
 fastify.post('/orders', async (request, reply) => {
   const upstream = new BalancedPool(['http://a:3000', 'http://b:3000']);
@@ -541,6 +547,7 @@ reader.on('message', (msg) => {
           suggestions: hoist(`import nsq from 'nsqjs';
 import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 const reader = new nsq.Reader('events', 'forwarder', { nsqdTCPAddresses: ['127.0.0.1:4150'] });
 reader.on('message', (msg) => {
   const agent = sharedHttpsAgent;
@@ -570,6 +577,7 @@ channel.consume('jobs', async (msg) => {
       errors: [
         { messageId: 'poolPerRequest', line: 4, column: 24, suggestions: hoist(`import { Agent, request } from 'undici';
 const sharedAgent = new Agent();
+
 await consumer.run({
   eachMessage: async ({ message }) => {
     const dispatcher = sharedAgent;
@@ -587,6 +595,7 @@ channel.consume('jobs', async (msg) => {
           column: 22,
           suggestions: hoist(`import { Agent, request } from 'undici';
 const sharedAgent = new Agent({ connect: { timeout: 1000 } });
+
 await consumer.run({
   eachMessage: async ({ message }) => {
     const dispatcher = new Agent();
@@ -615,6 +624,7 @@ export const handler = async (event) => {
           column: 14,
           suggestions: hoist(`import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({ region: 'eu-west-1' });
+
 export const handler = async (event) => {
   const s3 = sharedS3Client;
   return s3.send(new GetObjectCommand({ Bucket: event.bucket, Key: event.key }));
@@ -651,6 +661,7 @@ export async function GET(request: Request) {
           },
           suggestions: hoist(`import { Agent, fetch } from 'undici';
 const sharedAgent = new Agent({ connect: { rejectUnauthorized: false } });
+
 export async function GET(request: Request) {
   const dispatcher = sharedAgent;
   return fetch('https://internal.example.com/data', { dispatcher });
@@ -690,6 +701,7 @@ export async function forward(messages: string[]) {
           },
           suggestions: hoist(`import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 export async function forward(messages: string[]) {
   for (const message of messages) {
     const agent = sharedHttpsAgent;
@@ -711,6 +723,7 @@ export async function fetchAll(urls: string[]) {
           column: 65,
           suggestions: hoist(`import { Agent } from 'undici';
 const sharedAgent = new Agent();
+
 export async function fetchAll(urls: string[]) {
   return Promise.all(urls.map((url) => fetch(url, { dispatcher: sharedAgent } as RequestInit)));
 }`),
@@ -733,6 +746,7 @@ while (i < urls.length) {
           column: 22,
           suggestions: hoist(`const { Agent, request } = require('undici');
 const sharedAgent = new Agent();
+
 const urls = ['https://a.example.com', 'https://b.example.com'];
 let i = 0;
 while (i < urls.length) {
@@ -762,6 +776,7 @@ every(() => {
           suggestions: hoist(`import { setInterval as every } from 'node:timers';
 import { Pool } from 'undici';
 const sharedPool = new Pool('https://metrics.example.com');
+
 setInterval(async () => {
   const pool = sharedPool;
   await pool.request({ path: '/push', method: 'POST' });
@@ -778,6 +793,7 @@ every(() => {
           suggestions: hoist(`import { setInterval as every } from 'node:timers';
 import { Pool } from 'undici';
 const sharedPool = new Pool('https://metrics.example.com');
+
 setInterval(async () => {
   const pool = new Pool('https://metrics.example.com');
   await pool.request({ path: '/push', method: 'POST' });
@@ -818,6 +834,7 @@ app.post('/relay', async (req, res) => {
           suggestions: hoist(`import express from 'express';
 import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 const app = express();
 function send(payload: string) {
   const agent = sharedHttpsAgent;
@@ -859,6 +876,7 @@ reader.on('message', async (msg) => {
           },
           suggestions: hoist(`import { Agent } from 'undici';
 const sharedAgent = new Agent({ keepAliveTimeout: 4000 });
+
 class Forwarder {
   async post(body: Buffer) {
     const dispatcher = sharedAgent;
@@ -955,6 +973,7 @@ module.exports = { getJson };`,
           column: 29,
           suggestions: hoist(`const https = require('node:https');
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 function getJson(url) {
   return new Promise((resolve, reject) => {
     https.get(url, { agent: sharedHttpsAgent }, (res) => {
@@ -994,6 +1013,7 @@ export async function upload(bucket: string, key: string, body: Buffer) {
           suggestions: hoist(`import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 const sharedNodeHttpHandler = new NodeHttpHandler({ connectionTimeout: 1000 });
+
 export async function upload(bucket: string, key: string, body: Buffer) {
   const s3 = new S3Client({ requestHandler: sharedNodeHttpHandler });
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
@@ -1024,6 +1044,7 @@ module.exports = { ping, pingTls };`,
 const { HttpsAgent } = require('agentkeepalive');
 const http = require('http');
 const sharedAgent = new Agent();
+
 function ping(host) {
   http.get({ host, path: '/ping', agent: sharedAgent }, (res) => res.resume());
 }
@@ -1041,6 +1062,7 @@ module.exports = { ping, pingTls };`),
 const { HttpsAgent } = require('agentkeepalive');
 const http = require('http');
 const sharedHttpsAgent = new HttpsAgent({ freeSocketTimeout: 4000 });
+
 function ping(host) {
   http.get({ host, path: '/ping', agent: new Agent() }, (res) => res.resume());
 }
@@ -1068,6 +1090,7 @@ export function getStatus() {
           suggestions: hoist(`import axios from 'axios';
 import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ rejectUnauthorized: false });
+
 const api = axios.create({ baseURL: 'https://internal.example.com' });
 export function getStatus() {
   return api.get('/status', { httpsAgent: sharedHttpsAgent }).then((r) => r.data);
@@ -1140,6 +1163,7 @@ app.get('/', (req, res) => {
           suggestions: hoist(`import express from 'express';
 import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true, maxSockets: 10 });
+
 function makeAgent() {
   return sharedHttpsAgent;
 }
@@ -1172,6 +1196,7 @@ app.get('/me', async (req, res) => {
 import https from 'node:https';
 import express from 'express';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 const app = express();
 app.get('/me', async (req, res) => {
   const api = axios.create({
@@ -1211,6 +1236,7 @@ import got from 'got';
 import ky from 'ky';
 const BASE_URL = 'https://api.example.com';
 const sharedAxiosClient = axios.create({ baseURL: BASE_URL, timeout: 5000 });
+
 app.get('/a', async (req, res) => {
   const api = sharedAxiosClient;
   res.json((await api.get('/a')).data);
@@ -1232,6 +1258,7 @@ import got from 'got';
 import ky from 'ky';
 const BASE_URL = 'https://api.example.com';
 const sharedGotClient = got.extend({ prefixUrl: BASE_URL });
+
 app.get('/a', async (req, res) => {
   const api = axios.create({ baseURL: BASE_URL, timeout: 5000 });
   res.json((await api.get('/a')).data);
@@ -1253,6 +1280,7 @@ import got from 'got';
 import ky from 'ky';
 const BASE_URL = 'https://api.example.com';
 const sharedKyClient = ky.create({ prefixUrl: BASE_URL });
+
 app.get('/a', async (req, res) => {
   const api = axios.create({ baseURL: BASE_URL, timeout: 5000 });
   res.json((await api.get('/a')).data);
@@ -1296,6 +1324,7 @@ router.use(async (req, res, next) => {
 import express from 'express';
 import { Agent, request } from 'undici';
 const sharedAgent = new Agent({ pipelining: 1 });
+
 const fastify = fastifyFactory();
 fastify.route({
   method: 'GET',
@@ -1319,6 +1348,7 @@ router.use(async (req, res, next) => {
 import express from 'express';
 import { Agent, request } from 'undici';
 const sharedAgent = new Agent({ pipelining: 1 });
+
 const fastify = fastifyFactory();
 fastify.route({
   method: 'GET',
@@ -1342,6 +1372,7 @@ router.use(async (req, res, next) => {
 import express from 'express';
 import { Agent, request } from 'undici';
 const sharedAgent = new Agent({ pipelining: 1 });
+
 const fastify = fastifyFactory();
 fastify.route({
   method: 'GET',
@@ -1382,6 +1413,7 @@ import { readFileSync } from 'node:fs';
 const sharedHttpsAgent = 'taken';
 const CA = readFileSync('/etc/ssl/ca.pem', 'utf8');
 const sharedHttpsAgent2 = new https.Agent({ ca: CA, keepAlive: true });
+
 export function call(url: string) {
   https.get(url, { agent: sharedHttpsAgent2 }, (res) => res.resume());
 }`),
@@ -1434,6 +1466,7 @@ bus.subscribe('orders', async (order) => {
           },
           suggestions: hoist(`import { HttpClient } from '@acme/http';
 const sharedHttpClient = new HttpClient({ baseUrl: 'https://orders.example.com' });
+
 bus.subscribe('orders', async (order) => {
   const client = sharedHttpClient;
   await postOrder(client, order);
@@ -1724,6 +1757,7 @@ export const handler = middy(baseHandler).use(jsonBodyParser());`,
 import middy from '@middy/core';
 import jsonBodyParser from '@middy/http-json-body-parser';
 const sharedS3Client = new S3Client({});
+
 const baseHandler = async (event) => {
   const s3 = sharedS3Client;
   await upload(s3, event.body);
@@ -1744,6 +1778,7 @@ export const handler = middy()
         { messageId: 'poolPerRequest', line: 6, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 const sharedS3Client = new S3Client({ region: 'eu-west-1' });
+
 export const handler = middy()
   .use(jsonBodyParser())
   .handler(async (event) => {
@@ -1763,6 +1798,7 @@ export const handler = Sentry.AWSLambda.wrapHandler(async (event) => {
         { messageId: 'poolPerRequest', line: 4, column: 18, suggestions: hoist(`import * as Sentry from '@sentry/serverless';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 const sharedDynamoDBClient = new DynamoDBClient({});
+
 export const handler = Sentry.AWSLambda.wrapHandler(async (event) => {
   const client = sharedDynamoDBClient;
   return save(client, event);
@@ -1781,6 +1817,7 @@ export const handler = datadog(main);`,
         { messageId: 'poolPerRequest', line: 4, column: 15, suggestions: hoist(`import { datadog } from 'datadog-lambda-js';
 import { SQSClient } from '@aws-sdk/client-sqs';
 const sharedSQSClient = new SQSClient({});
+
 async function main(event) {
   const sqs = sharedSQSClient;
   await forward(sqs, event.Records);
@@ -1800,6 +1837,7 @@ module.exports.handler = wrapper(async (event) => {
         { messageId: 'poolPerRequest', line: 4, column: 15, suggestions: hoist(`const { SNSClient } = require('@aws-sdk/client-sns');
 const wrapper = require('./lib/wrapper');
 const sharedSNSClient = new SNSClient({});
+
 module.exports.handler = wrapper(async (event) => {
   const sns = sharedSNSClient;
   return notify(sns, event);
@@ -1816,6 +1854,7 @@ export { main as handler };`,
       errors: [
         { messageId: 'poolPerRequest', line: 3, column: 14, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 async function main(event) {
   const s3 = sharedS3Client;
   return copy(s3, event);
@@ -1834,6 +1873,7 @@ module.exports = { handler };`,
       errors: [
         { messageId: 'poolPerRequest', line: 3, column: 14, suggestions: hoist(`const { S3Client } = require('@aws-sdk/client-s3');
 const sharedS3Client = new S3Client({});
+
 async function handler(event) {
   const s3 = sharedS3Client;
   return copy(s3, event);
@@ -1852,6 +1892,7 @@ export const main: APIGatewayProxyHandler = async (event) => {
         { messageId: 'poolPerRequest', line: 4, column: 19, suggestions: hoist(`import type { APIGatewayProxyHandler } from 'aws-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 const sharedSecretsManagerClient = new SecretsManagerClient({});
+
 export const main: APIGatewayProxyHandler = async (event) => {
   const secrets = sharedSecretsManagerClient;
   return respond(secrets, event);
@@ -1869,6 +1910,7 @@ export async function processBatch(event: SQSEvent) {
         { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import type { SQSEvent } from 'aws-lambda';
 import { Pool } from 'undici';
 const sharedPool = new Pool('https://sink.example.com');
+
 export async function processBatch(event: SQSEvent) {
   const pool = sharedPool;
   await Promise.all(event.Records.map((record) => deliver(pool, record)));
@@ -1895,6 +1937,7 @@ app.start();`,
         { messageId: 'poolPerRequest', line: 6, column: 16, suggestions: hoist(`import { Consumer } from 'sqs-consumer';
 import { S3Client } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 const app = Consumer.create({
   queueUrl: process.env.QUEUE_URL,
   handleMessage: async (message) => {
@@ -1910,6 +1953,7 @@ app.start();`) },
         { messageId: 'poolPerRequest', line: 10, column: 16, suggestions: hoist(`import { Consumer } from 'sqs-consumer';
 import { S3Client } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 const app = Consumer.create({
   queueUrl: process.env.QUEUE_URL,
   handleMessage: async (message) => {
@@ -1935,6 +1979,7 @@ const worker = new Worker('thumbnails', async (job) => {
         { messageId: 'poolPerRequest', line: 4, column: 17, suggestions: hoist(`import { Worker } from 'bullmq';
 import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 const worker = new Worker('thumbnails', async (job) => {
   const agent = sharedHttpsAgent;
   return render(job.data, agent);
@@ -1953,6 +1998,7 @@ queue.process(async (job) => {
         { messageId: 'poolPerRequest', line: 5, column: 22, suggestions: hoist(`import Queue from 'bull';
 import { Agent } from 'undici';
 const sharedAgent = new Agent();
+
 const queue = new Queue('emails', process.env.REDIS_URL);
 queue.process(async (job) => {
   const dispatcher = sharedAgent;
@@ -1973,6 +2019,7 @@ export const handler = async (event) => new ReportHandler().handle(event);`,
       errors: [
         { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 class ReportHandler {
   async handle(event) {
     const s3 = sharedS3Client;
@@ -1997,6 +2044,7 @@ export const handler = async (event) => {
       errors: [
         { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 class ReportHandler {
   async handle(event) {
     const s3 = sharedS3Client;
@@ -2025,6 +2073,7 @@ export class FilesController {
         { messageId: 'poolPerRequest', line: 7, column: 16, suggestions: hoist(`import { Controller, Get, Param } from '@nestjs/common';
 import { S3Client } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 @Controller('files')
 export class FilesController {
   @Get(':key')
@@ -2048,6 +2097,7 @@ export async function sync(items) {
       errors: [
         { messageId: 'poolPerRequest', line: 3, column: 17, suggestions: hoist(`import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 function post(item) {
   const agent = sharedHttpsAgent;
   return client.post('/items', item, { httpsAgent: agent });
@@ -2083,6 +2133,7 @@ export async function saveReport(report) {
       errors: [
         { messageId: 'poolPerRequest', line: 6, column: 14, suggestions: hoist(`import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 async function upload(client, key, body) {
   await client.send(new PutObjectCommand({ Bucket: 'reports', Key: key, Body: body }));
 }
@@ -2104,6 +2155,7 @@ export async function check(url) {
       errors: [
         { messageId: 'poolPerRequest', line: 4, column: 17, suggestions: hoist(`import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 const get = (agent, url) => new Promise((resolve) => https.get(url, { agent }, resolve));
 export async function check(url) {
   const agent = sharedHttpsAgent;
@@ -2125,6 +2177,7 @@ export const handler = async (event) => {
         { messageId: 'poolPerRequest', line: 4, column: 42, suggestions: hoist(`import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import AWSXRay from 'aws-xray-sdk-core';
 const sharedDynamoDBClient = new DynamoDBClient({});
+
 export const handler = async (event) => {
   const ddb = AWSXRay.captureAWSv3Client(sharedDynamoDBClient);
   await ddb.send(new PutItemCommand({ TableName: 't', Item: event.item }));
@@ -2143,6 +2196,7 @@ export async function enqueue(body) {
         { messageId: 'poolPerRequest', line: 5, column: 41, suggestions: hoist(`import { SQSClient } from '@aws-sdk/client-sqs';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 const sharedSQSClient = new SQSClient({});
+
 const tracer = new Tracer();
 export async function enqueue(body) {
   const sqs = tracer.captureAWSv3Client(sharedSQSClient);
@@ -2162,6 +2216,7 @@ export async function read(key) {
       errors: [
         { messageId: 'poolPerRequest', line: 6, column: 21, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 function traced(client) {
   return client;
 }
@@ -2186,6 +2241,7 @@ export const handler = async (event) => {
         { messageId: 'poolPerRequest', line: 4, column: 16, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 const sharedS3Client = new S3Client({});
+
 function makeClients() {
   return { s3: sharedS3Client, sqs: new SQSClient({}) };
 }
@@ -2196,6 +2252,7 @@ export const handler = async (event) => {
         { messageId: 'poolPerRequest', line: 4, column: 39, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 const sharedSQSClient = new SQSClient({});
+
 function makeClients() {
   return { s3: new S3Client({}), sqs: sharedSQSClient };
 }
@@ -2217,6 +2274,7 @@ export function ping(url) {
       errors: [
         { messageId: 'poolPerRequest', line: 4, column: 17, suggestions: hoist(`import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 const defaults = { timeout: 5000 };
 export function ping(url) {
   const agent = sharedHttpsAgent;
@@ -2237,6 +2295,7 @@ export async function saveUser(user) {
         { messageId: 'poolPerRequest', line: 4, column: 43, suggestions: hoist(`import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 const sharedDynamoDBClient = new DynamoDBClient({});
+
 export async function saveUser(user) {
   const doc = DynamoDBDocumentClient.from(sharedDynamoDBClient);
   await doc.send(new PutCommand({ TableName: 'users', Item: user }));
@@ -2255,6 +2314,7 @@ export async function uploadReport(key: string, body: Buffer) {
         { messageId: 'poolPerRequest', line: 4, column: 39, suggestions: hoist(`import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 const sharedS3Client = new S3Client({});
+
 export async function uploadReport(key: string, body: Buffer) {
   const upload = new Upload({ client: sharedS3Client, params: { Bucket: 'reports', Key: key, Body: body } });
   await upload.done();
@@ -2275,6 +2335,7 @@ export class Storage {
       errors: [
         { messageId: 'poolPerRequest', line: 4, column: 12, suggestions: hoist(`import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 const sharedS3Client = new S3Client({});
+
 export class Storage {
   get s3() {
     return sharedS3Client;
@@ -2297,6 +2358,7 @@ export class Forwarder {
       errors: [
         { messageId: 'poolPerRequest', line: 4, column: 18, suggestions: hoist(`import https from 'node:https';
 const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
 export class Forwarder {
   send(body) {
     this.agent = sharedHttpsAgent;
@@ -2315,6 +2377,7 @@ export const handler = async (event) => {
       errors: [
         { messageId: 'sdkClientPerRequest', line: 3, column: 14, suggestions: hoist(`import AWS from 'aws-sdk';
 const sharedAWSS3 = new AWS.S3();
+
 export const handler = async (event) => {
   const s3 = sharedAWSS3;
   await s3.putObject({ Bucket: 'b', Key: event.key, Body: event.body }).promise();
@@ -2337,6 +2400,7 @@ exports.handler = async (event) => {
 const { DocumentClient } = require('aws-sdk/clients/dynamodb');
 const AWS = require('aws-sdk');
 const sharedS3 = new S3({ apiVersion: '2006-03-01' });
+
 exports.handler = async (event) => {
   const s3 = sharedS3;
   const docs = new DocumentClient();
@@ -2347,6 +2411,7 @@ exports.handler = async (event) => {
 const { DocumentClient } = require('aws-sdk/clients/dynamodb');
 const AWS = require('aws-sdk');
 const sharedDocumentClient = new DocumentClient();
+
 exports.handler = async (event) => {
   const s3 = new S3({ apiVersion: '2006-03-01' });
   const docs = sharedDocumentClient;
@@ -2357,6 +2422,7 @@ exports.handler = async (event) => {
 const { DocumentClient } = require('aws-sdk/clients/dynamodb');
 const AWS = require('aws-sdk');
 const sharedDynamoDBDocumentClient = new AWS.DynamoDB.DocumentClient();
+
 exports.handler = async (event) => {
   const s3 = new S3({ apiVersion: '2006-03-01' });
   const docs = new DocumentClient();
@@ -2375,6 +2441,7 @@ export const handler = async (event) => {
       errors: [
         { messageId: 'poolPerRequest', line: 3, column: 15, suggestions: hoist(`import { DynamoDB } from '@aws-sdk/client-dynamodb';
 const sharedDynamoDB = new DynamoDB({});
+
 export const handler = async (event) => {
   const ddb = sharedDynamoDB;
   return ddb.getItem({ TableName: 't', Key: event.key });

@@ -56,16 +56,22 @@ export function planModuleScopeHoist(
   const declaration = `const ${name} = ${sourceCode.getText(construction)};`;
   const anchor = after >= 0 ? body[after] : undefined;
   const first = body[0];
+  // The declaration gets a blank line after it, as the code it now stands before had one (or not)
+  // after the anchor: `import …;\nconst shared = …;\n\nexport function …`.
+  const blankAfterAnchor = anchor !== undefined && BLANK_LINE_AHEAD.test(sourceCode.text.slice(anchor.range[1]));
   return {
     name,
     fix: (fixer) => [
       anchor
-        ? fixer.insertTextAfter(anchor, `\n${declaration}`)
-        : fixer.insertTextBeforeRange([first?.range[0] ?? 0, first?.range[0] ?? 0], `${declaration}\n`),
+        ? fixer.insertTextAfter(anchor, blankAfterAnchor ? `\n${declaration}` : `\n${declaration}\n`)
+        : fixer.insertTextBeforeRange([first?.range[0] ?? 0, first?.range[0] ?? 0], `${declaration}\n\n`),
       fixer.replaceText(construction, name),
     ],
   };
 }
+
+/** The rest of the anchor's line, then a blank line (or the end of the file). */
+const BLANK_LINE_AHEAD = /^[^\n]*\n[ \t]*(?:\r?\n|$)/;
 
 /** What the hoisted expression is, for its name. */
 export type HoistedKind =

@@ -152,6 +152,7 @@ export function forward(target: string, body: string) {
       `import https from 'node:https';
 import { makeAgent } from './agent';
 const sharedAgent = makeAgent(4);
+
 reader.on('message', (msg) => {
   const agent = sharedAgent;
   https.request('https://sink.example.com', { agent, method: 'POST' }).end(msg.body);
