@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FLAGS, envName } from '../runtime/src/config.ts';
-import { runForwarderToExit } from './support/forwarder-process.ts';
+import { runForwarderToExit } from '../runtime/rig/harness/forwarder-process.ts';
 
 const VALID = ['--topic', 'orders', '--nsqd-tcp-address', '127.0.0.1:4150', '--post', 'https://127.0.0.1:8443/in'];
 

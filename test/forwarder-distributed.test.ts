@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { after, describe, it } from 'node:test';
-import { startNsqd, startNsqlookupd, type NsqdProcess, type NsqlookupdProcess } from '../runtime/src/harness/nsqd.ts';
-import { generateCertificates, type TestCertificates } from '../runtime/src/sink/certificates.ts';
-import { startHttpsSink, type HttpsSink } from '../runtime/src/sink/https-sink.ts';
+import { startNsqd, startNsqlookupd, type NsqdProcess, type NsqlookupdProcess } from '../runtime/rig/harness/nsqd.ts';
+import { generateCertificates, type TestCertificates } from '../runtime/rig/sink/certificates.ts';
+import { startHttpsSink, type HttpsSink } from '../runtime/rig/sink/https-sink.ts';
 import { deliveredBodies, waitFor } from './support/forwarder-fixture.ts';
-import { spawnForwarder, type ForwarderChild } from './support/forwarder-process.ts';
+import { spawnForwarder, type ForwarderProcess } from '../runtime/rig/harness/forwarder-process.ts';
 
 describe('distributed consumption through nsqlookupd', { timeout: 180_000 }, () => {
   let lookupd: NsqlookupdProcess | undefined;
   const nsqds: NsqdProcess[] = [];
-  const forwarders: ForwarderChild[] = [];
+  const forwarders: ForwarderProcess[] = [];
   let sink: HttpsSink | undefined;
   let certificates: TestCertificates | undefined;
 

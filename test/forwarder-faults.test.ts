@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { after, afterEach, describe, it } from 'node:test';
 import { decodeDeadLetterBody } from '../runtime/src/dead-letter.ts';
 import { missingBodies, readDeadLetters, startForwarderFixture, waitFor, type ForwarderFixture } from './support/forwarder-fixture.ts';
-import { spawnForwarder, type ForwarderChild, type ForwarderExit } from './support/forwarder-process.ts';
+import { spawnForwarder, type ForwarderProcess, type ForwarderExit } from '../runtime/rig/harness/forwarder-process.ts';
 
 const fixtures: ForwarderFixture[] = [];
-const children: ForwarderChild[] = [];
+const children: ForwarderProcess[] = [];
 
 async function fixtureFor(options: Parameters<typeof startForwarderFixture>[0] = {}): Promise<ForwarderFixture> {
   const fixture = await startForwarderFixture(options);
@@ -16,19 +16,19 @@ async function fixtureFor(options: Parameters<typeof startForwarderFixture>[0] =
   return fixture;
 }
 
-function start(fixture: ForwarderFixture, extraArgs: string[] = [], baseArgs = fixture.baseArgs()): ForwarderChild {
+function start(fixture: ForwarderFixture, extraArgs: string[] = [], baseArgs = fixture.baseArgs()): ForwarderProcess {
   const child = spawnForwarder([...baseArgs, '--max-in-flight', '16', ...extraArgs]);
   children.push(child);
   return child;
 }
 
-async function waitForAll(fixture: ForwarderFixture, forwarder: ForwarderChild, timeoutMs: number): Promise<void> {
+async function waitForAll(fixture: ForwarderFixture, forwarder: ForwarderProcess, timeoutMs: number): Promise<void> {
   await waitFor('every published message to be delivered', () => missingBodies(fixture.sink, fixture.published).length === 0, timeoutMs, () =>
     `${missingBodies(fixture.sink, fixture.published).length} missing; sink ${JSON.stringify(fixture.sink.stats())}\n${forwarder.stderr().slice(-2500)}`,
   );
 }
 
-async function stopCleanly(forwarder: ForwarderChild): Promise<ForwarderExit> {
+async function stopCleanly(forwarder: ForwarderProcess): Promise<ForwarderExit> {
   forwarder.kill('SIGTERM');
   const exit = await forwarder.exited(60_000);
   assert.equal(exit.code, 0, `exit code; stderr:\n${exit.stderr.slice(-2500)}`);
@@ -45,12 +45,10 @@ after(async () => {
 describe('forwarder faults', { timeout: 420_000 }, () => {
   it('503 for a while: every message is delivered after retries, nothing dead-lettered', async () => {
     const fixture = await fixtureFor();
-    // The endpoint is down (503) for its first 3 seconds, then healthy.
-    let firstRequestAt: number | undefined;
-    fixture.sink.setResponder(() => {
-      firstRequestAt ??= Date.now();
-      return Date.now() - firstRequestAt < 3_000 ? { status: 503, headers: { 'retry-after': '1' } } : undefined;
-    });
+    // The endpoint is down (503) for its first 60 requests, then healthy. Counted, not timed: on a
+    // busy machine a 3-second outage could pass with too few requests to start a backoff.
+    let requests = 0;
+    fixture.sink.setResponder(() => (++requests <= 60 ? { status: 503, headers: { 'retry-after': '1' } } : undefined));
     await fixture.publish(300, 'outage');
     const forwarder = start(fixture, ['--requeue-delay', '50ms', '--max-requeue-delay', '500ms', '--max-backoff-duration', '1s', '--max-attempts', '20']);
     await waitForAll(fixture, forwarder, 120_000);
@@ -97,7 +95,8 @@ describe('forwarder faults', { timeout: 420_000 }, () => {
       assert.equal(letter.attempts, 1);
     }
     assert.equal(exit.summary!.messagesDeadLettered, refused.length);
-    assert.equal(exit.summary!.messagesFinished, bodies.length);
+    // Dead-lettered messages are FINished too, but counted once, as dead-lettered.
+    assert.equal(exit.summary!.messagesFinished, bodies.length - refused.length);
   });
 
   it('retryable failures past --max-attempts are dead-lettered, not dropped', async () => {
@@ -128,8 +127,10 @@ describe('forwarder faults', { timeout: 420_000 }, () => {
   });
 
   it('slow requests longer than nsqd’s msg-timeout are kept in flight with TOUCH', async () => {
-    const fixture = await fixtureFor({ nsqd: { msgTimeoutMs: 1_000 } });
-    fixture.sink.setResponder(() => ({ stallMs: 2_500 }));
+    // TOUCH goes out every half msg-timeout (checked every quarter): 3 s leaves 750 ms for a busy
+    // machine's event-loop delays (with 1 s it was 250 ms).
+    const fixture = await fixtureFor({ nsqd: { msgTimeoutMs: 3_000 } });
+    fixture.sink.setResponder(() => ({ stallMs: 7_000 }));
     await fixture.publish(8, 'slow');
     const forwarder = start(fixture, ['--http-client-request-timeout', '10s']);
     await waitForAll(fixture, forwarder, 60_000);
@@ -143,13 +144,19 @@ describe('forwarder faults', { timeout: 420_000 }, () => {
 
   it('forwarder SIGKILLed mid-stream and restarted: no message lost', async () => {
     // nsqd hands the killed forwarder's in-flight messages out again after msg-timeout; 3 s keeps the test short.
-    // The sink holds every request for 100 ms, so max-in-flight messages are always waiting on it:
-    // whenever the kill lands, some are in flight (with a 5 ms sink a busy machine could kill the
-    // forwarder between two waves, with nothing in flight).
-    const fixture = await fixtureFor({ sink: { latencyMs: 100 }, nsqd: { msgTimeoutMs: 3_000 } });
+    // The sink holds the first delivery of 'killed-250' for a minute, and the kill waits until that
+    // request has arrived: at the kill that message is certainly in flight and not delivered,
+    // however busy the machine (timing alone — a slow sink — only made it likely).
+    const fixture = await fixtureFor({ sink: { latencyMs: 10 }, nsqd: { msgTimeoutMs: 3_000 } });
+    let heldArrived = false;
+    fixture.sink.setResponder((request) => {
+      if (request.body.toString() !== 'killed-250' || request.seenBefore > 0) return undefined;
+      heldArrived = true;
+      return { stallMs: 60_000 };
+    });
     await fixture.publish(1_500, 'killed');
     const first = start(fixture, ['--quiet']);
-    await waitFor('some deliveries before the kill', () => fixture.sink.stats().delivered >= 200, 60_000, () => first.stderr());
+    await waitFor('some deliveries and the held request before the kill', () => heldArrived && fixture.sink.stats().delivered >= 200, 60_000, () => first.stderr());
     first.kill('SIGKILL');
     const killed = await first.exited(10_000);
     assert.equal(killed.signal, 'SIGKILL');
@@ -164,12 +171,21 @@ describe('forwarder faults', { timeout: 420_000 }, () => {
 
   it('nsqd restarted with the same data path: the forwarder reconnects and finishes', async () => {
     const fixture = await fixtureFor({ sink: { latencyMs: 5 } });
+    // From the 200th request until the restart is over, requests are held for a second: the restart
+    // certainly lands mid-stream (at full speed all 1,500 could be delivered while nsqd restarts).
+    let requests = 0;
+    let restarted = false;
+    fixture.sink.setResponder(() => (++requests > 200 && !restarted ? { stallMs: 1_000 } : undefined));
     await fixture.publish(1_500, 'restart');
     const forwarder = start(fixture);
     await waitFor('some deliveries before the restart', () => fixture.sink.stats().delivered >= 200, 60_000, () => forwarder.stderr());
     await fixture.nsqd.restart();
+    restarted = true;
+    assert.ok(fixture.sink.stats().delivered < 1_500, 'the restart came too late to test anything');
     await waitForAll(fixture, forwarder, 120_000);
-    await stopCleanly(forwarder);
+    const { summary } = await stopCleanly(forwarder);
+    // Answers for messages whose connection died with nsqd are counted too (requeued by nsqd).
+    assert.equal(summary!.messagesReceived, summary!.messagesFinished + summary!.messagesRequeued + summary!.messagesRequeuedByNsqd + summary!.messagesDeadLettered);
     assert.match(forwarder.stderr(), /lost nsqd .*reconnecting/);
     assert.ok((forwarder.stderr().match(/connected to nsqd/g) ?? []).length >= 2, 'no reconnect was logged');
   });

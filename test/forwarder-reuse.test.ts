@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deliveredBodies, missingBodies, startForwarderFixture, waitFor, type ForwarderFixture } from './support/forwarder-fixture.ts';
-import { spawnForwarder, type ForwarderExit } from './support/forwarder-process.ts';
+import { spawnForwarder, type ForwarderExit } from '../runtime/rig/harness/forwarder-process.ts';
 
 const MESSAGES = 5_000;
 const MAX_IN_FLIGHT = 16;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { startForwarderFixture, waitFor, type ForwarderFixture } from './support/forwarder-fixture.ts';
-import { spawnForwarder } from './support/forwarder-process.ts';
+import { spawnForwarder } from '../runtime/rig/harness/forwarder-process.ts';
 
 describe('graceful shutdown', { timeout: 120_000 }, () => {
   const fixtures: ForwarderFixture[] = [];
@@ -12,7 +12,8 @@ describe('graceful shutdown', { timeout: 120_000 }, () => {
   });
 
   it('SIGTERM with messages in flight: they are finished (FIN) before exit 0', async () => {
-    const fixture = await startForwarderFixture({ sink: { latencyMs: 1_500 } });
+    // The sink answers after 4 s: the signal certainly comes before any answer, even on a busy machine.
+    const fixture = await startForwarderFixture({ sink: { latencyMs: 4_000 } });
     fixtures.push(fixture);
     await fixture.publish(40, 'inflight');
     const forwarder = spawnForwarder([...fixture.baseArgs(), '--max-in-flight', '8']);

@@ -1,22 +1,24 @@
 // `npm run bench`: keepalive-nsq (shared and naive) against nsq's own nsq_to_http on the same nsqd
-// and HTTPS sink, same max-in-flight, repeated runs, medians, ratios and goals.
+// and HTTPS sink, same max-in-flight, repeated runs, medians, ratios and goals; at the sink's own
+// latencies and through WAN latency (Toxiproxy) between forwarder and sink.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseBenchOptions, BENCH_USAGE, type BenchOptions } from '../src/bench/bench-options.js';
-import { renderBenchMarkdown, renderBenchSvg, type BenchJson } from '../src/bench/bench-report.js';
-import { evaluateGoals, summarizeRuns, type BenchRun } from '../src/bench/bench-summary.js';
-import { CleanupOnExit } from '../src/bench/cleanup-on-exit.js';
-import { FlagError } from '../src/bench/flag-values.js';
-import { runForwarder } from '../src/bench/forward-run.js';
-import { RUNTIME_ROOT } from '../src/bench/forwarder-command.js';
-import { keyByMessageId } from '../src/bench/message-bodies.js';
-import { readExtensionBenchmark, readLintBenchmark } from '../src/bench/side-benchmarks.js';
-import { startNsqd } from '../src/harness/nsqd.js';
-import { formatCount, formatRate } from '../src/report/format.js';
-import { describeMachine } from '../src/report/machine.js';
-import { createProgress } from '../src/report/progress-bar.js';
-import { generateCertificates } from '../src/sink/certificates.js';
-import { startHttpsSink } from '../src/sink/https-sink.js';
+import { parseBenchOptions, BENCH_USAGE, type BenchOptions } from '../rig/bench/bench-options.js';
+import { renderBenchMarkdown, renderBenchSvg, type BenchJson } from '../rig/bench/bench-report.js';
+import { evaluateGoals, summarizeRuns, type BenchRun } from '../rig/bench/bench-summary.js';
+import { CleanupOnExit } from '../rig/bench/cleanup-on-exit.js';
+import { FlagError } from '../rig/bench/flag-values.js';
+import { runForwarder } from '../rig/bench/forward-run.js';
+import { RUNTIME_ROOT } from '../rig/bench/forwarder-command.js';
+import { keyByMessageId } from '../rig/bench/message-bodies.js';
+import { readExtensionBenchmark, readLintBenchmark } from '../rig/bench/side-benchmarks.js';
+import { startNsqd } from '../rig/harness/nsqd.js';
+import { startToxiproxy, type LatencyProxy } from '../rig/harness/toxiproxy.js';
+import { formatCount, formatRate } from '../rig/report/format.js';
+import { describeMachine } from '../rig/report/machine.js';
+import { createProgress } from '../rig/report/progress-bar.js';
+import { generateCertificates } from '../rig/sink/certificates.js';
+import { startHttpsSink } from '../rig/sink/https-sink.js';
 
 const REPO_ROOT = resolve(RUNTIME_ROOT, '..');
 const SIDE_RESULTS_DIR = join(REPO_ROOT, 'bench-results');
@@ -37,26 +39,47 @@ async function runBenchmarks(options: BenchOptions, cleanup: CleanupOnExit): Pro
   cleanup.add('HTTPS sink', () => sink.close());
   out(`nsqd ${nsqd.tcpAddress} · sink ${sink.url} · ${formatCount(options.messages)} messages per run, max-in-flight ${options.maxInFlight}`);
 
+  // One Toxiproxy for the WAN rows, in front of the same sink.
+  let wan: LatencyProxy | undefined;
+  if (options.wanLatenciesMs.length > 0) {
+    const toxiproxy = await startToxiproxy();
+    cleanup.add('toxiproxy-server', () => toxiproxy.stop());
+    wan = await toxiproxy.createLatencyProxy('sink', new URL(sink.url).host, options.wanLatenciesMs[0]!);
+    out(`Toxiproxy ${wan.listen} → sink for the WAN row${options.wanLatenciesMs.length === 1 ? '' : 's'} (+${options.wanLatenciesMs.join(', +')} ms each way)`);
+  }
+  const conditions = [
+    ...options.sinkLatenciesMs.map((sinkLatencyMs) => ({ sinkLatencyMs, wanLatencyMs: 0 })),
+    ...options.wanLatenciesMs.map((wanLatencyMs) => ({ sinkLatencyMs: 0, wanLatencyMs })),
+  ];
+
   const runs: BenchRun[] = [];
   const stamp = Date.now().toString(36);
-  for (const sinkLatencyMs of options.sinkLatenciesMs) {
+  for (const { sinkLatencyMs, wanLatencyMs } of conditions) {
     // One sink for every run; its latency is a responder stall so the server itself never changes.
     sink.setResponder(sinkLatencyMs === 0 ? undefined : () => ({ stallMs: sinkLatencyMs }));
+    if (wanLatencyMs > 0) await wan?.setLatency(wanLatencyMs);
+    const postOrigin = wanLatencyMs > 0 && wan ? `https://${wan.listen}` : sink.url;
+    const condition = wanLatencyMs > 0 ? `WAN ${String(wanLatencyMs).padStart(3)}` : `${String(sinkLatencyMs).padStart(3)} ms`;
     for (let repetition = 1; repetition <= options.runs; repetition += 1) {
       for (const kind of orderFor(options.forwarders, repetition)) {
-        const label = `${String(sinkLatencyMs).padStart(3)} ms ${kind.padEnd(11)} ${repetition}/${options.runs}`;
+        const label = `${condition} ${kind.padEnd(11)} ${repetition}/${options.runs}`;
         const progress = createProgress({
           label,
           total: options.messages,
           ...(options.progress === undefined ? {} : { interactive: options.progress }),
         });
         const result = await runForwarder(
-          { runId: `bench-${stamp}-${sinkLatencyMs}-${kind}-${repetition}`, kind, messages: options.messages, maxInFlight: options.maxInFlight },
-          { nsqd, sink, certificates, cleanup, onProgress: (delivered) => progress.update(delivered) },
+          {
+            runId: `bench-${stamp}-${sinkLatencyMs}-${wanLatencyMs}-${kind}-${repetition}`,
+            kind,
+            messages: options.messages,
+            maxInFlight: options.maxInFlight,
+          },
+          { nsqd, sink, certificates, cleanup, postOrigin, onProgress: (delivered) => progress.update(delivered) },
         );
         progress.update(result.delivered);
         progress.finish(`${formatRate(result.messagesPerSecond)} msg/s, ${formatCount(result.connections)} connections`);
-        runs.push({ ...result, sinkLatencyMs, repetition });
+        runs.push({ ...result, sinkLatencyMs, wanLatencyMs, repetition });
       }
     }
   }
@@ -93,6 +116,7 @@ async function main(): Promise<number> {
         maxInFlight: options.maxInFlight,
         runs: options.runs,
         sinkLatenciesMs: options.sinkLatenciesMs,
+        wanLatenciesMs: options.wanLatenciesMs,
         responseBytes: options.responseBytes,
       },
       medians,

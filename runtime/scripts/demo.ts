@@ -1,23 +1,25 @@
 // `npm run demo`: the whole story in one command — lint the broken consumer, show the fix, then
-// measure the broken and the corrected forwarder side by side on a real nsqd and HTTPS sink.
+// reproduce the incident: the broken and the corrected forwarder side by side on a real nsqd, with
+// real WAN latency (Toxiproxy) in front of the HTTPS sink.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { CleanupOnExit } from '../src/bench/cleanup-on-exit.js';
-import { FlagError } from '../src/bench/flag-values.js';
-import { runForwarder, type ForwardRunResult } from '../src/bench/forward-run.js';
-import { RUNTIME_ROOT } from '../src/bench/forwarder-command.js';
-import { keyByMessageId } from '../src/bench/message-bodies.js';
-import { DEMO_USAGE, parseDemoOptions, type DemoOptions } from '../src/demo/demo-options.js';
-import { compareRuns, demoChartSvg, demoTable, demoVerdict, type DemoJson } from '../src/demo/demo-report.js';
-import { lintExamples } from '../src/demo/lint-examples.js';
-import { startNsqd } from '../src/harness/nsqd.js';
-import { formatCount, formatRate } from '../src/report/format.js';
-import { describeMachine } from '../src/report/machine.js';
-import { createProgress } from '../src/report/progress-bar.js';
-import { paint, paintDiff } from '../src/report/terminal-style.js';
-import { renderTextTable } from '../src/report/text-table.js';
-import { generateCertificates } from '../src/sink/certificates.js';
-import { startHttpsSink } from '../src/sink/https-sink.js';
+import { CleanupOnExit } from '../rig/bench/cleanup-on-exit.js';
+import { FlagError } from '../rig/bench/flag-values.js';
+import { RUNTIME_ROOT } from '../rig/bench/forwarder-command.js';
+import { keyByMessageId } from '../rig/bench/message-bodies.js';
+import { DEMO_USAGE, parseDemoOptions, type DemoOptions } from '../rig/demo/demo-options.js';
+import { demoChartSvg, demoTable, demoVerdict, depthTimeline, type DemoJson } from '../rig/demo/demo-report.js';
+import { lintExamples } from '../rig/demo/lint-examples.js';
+import { runSteady, type SteadyRunResult } from '../rig/demo/steady-run.js';
+import { startNsqd } from '../rig/harness/nsqd.js';
+import { startToxiproxy } from '../rig/harness/toxiproxy.js';
+import { formatBytes, formatCount } from '../rig/report/format.js';
+import { describeMachine } from '../rig/report/machine.js';
+import { createProgress } from '../rig/report/progress-bar.js';
+import { paint, paintDiff } from '../rig/report/terminal-style.js';
+import { renderTextTable } from '../rig/report/text-table.js';
+import { generateCertificates } from '../rig/sink/certificates.js';
+import { startHttpsSink } from '../rig/sink/https-sink.js';
 
 const REPO_ROOT = resolve(RUNTIME_ROOT, '..');
 const out = (text = ''): void => void process.stdout.write(`${text}\n`);
@@ -49,12 +51,12 @@ async function showLint(): Promise<void> {
 
 async function showForwarding(options: DemoOptions, cleanup: CleanupOnExit): Promise<void> {
   heading(
-    `3. Forward ${formatCount(options.messages)} messages from a real nsqd to a local HTTPS sink: ` +
-      `naive (the incident) vs shared (the fix)`,
+    `3. The incident: ${formatCount(options.publishRate)} messages a second from a real nsqd to an HTTPS sink ` +
+      `${options.wanLatencyMs} ms away (each way), naive (the incident) vs shared (the fix)`,
   );
   const certificates = await generateCertificates();
   cleanup.add('certificates', () => rm(certificates.dir, { recursive: true, force: true }));
-  const nsqd = await startNsqd();
+  const nsqd = await startNsqd({ msgTimeoutMs: options.msgTimeoutMs });
   cleanup.add('nsqd', () => nsqd.stop());
   const sink = await startHttpsSink({
     certificates,
@@ -63,45 +65,72 @@ async function showForwarding(options: DemoOptions, cleanup: CleanupOnExit): Pro
     keyOf: keyByMessageId,
   });
   cleanup.add('HTTPS sink', () => sink.close());
+  const toxiproxy = await startToxiproxy();
+  cleanup.add('toxiproxy-server', () => toxiproxy.stop());
+  const wan = await toxiproxy.createLatencyProxy('sink', new URL(sink.url).host, options.wanLatencyMs);
   out(
-    `nsqd ${nsqd.tcpAddress} · sink ${sink.url} (CA made for this run, ${options.sinkLatencyMs} ms latency, ` +
-      `${formatCount(options.responseBytes)}-byte responses) · max-in-flight ${options.maxInFlight}`,
+    `nsqd ${nsqd.tcpAddress} (--msg-timeout ${formatCount(options.msgTimeoutMs)}ms) · sink ${sink.url} (CA made for this run, ` +
+      `${options.sinkLatencyMs} ms processing, ${formatBytes(options.responseBytes)} responses) · Toxiproxy ${wan.listen} → sink, ` +
+      `+${options.wanLatencyMs} ms each way`,
+  );
+  out(
+    `Both forwarders: max-in-flight ${options.maxInFlight}, -n ${options.handlers} (the seed's consumer had go-nsq's one handler, ` +
+      `so messages wait in flight for it), ${formatCount(options.publishRate)} msg/s published for ${options.seconds} s each.`,
   );
   out(
     paint(
       'yellow',
-      'naive reproduces the incident on purpose: a new client per message, responses closed unread. The ' +
-        `${formatCount(options.responseBytes)}-byte responses are larger than the stream buffers, so an unread ` +
-        'body cannot be absorbed and its connection can never be reused.',
+      'naive reproduces the incident on purpose: a new client per message (a TCP + TLS handshake over the WAN each time), ' +
+        'responses closed unread, no TOUCH.',
     ),
   );
 
-  const runs: ForwardRunResult[] = [];
+  const runs: SteadyRunResult[] = [];
   const stamp = Date.now().toString(36);
   for (const kind of ['naive', 'shared'] as const) {
     const progress = createProgress({
       label: kind.padEnd(6),
-      total: options.messages,
+      total: options.seconds,
       ...(options.progress === undefined ? {} : { interactive: options.progress }),
     });
-    const result = await runForwarder(
-      { runId: `demo-${stamp}-${kind}`, kind, messages: options.messages, maxInFlight: options.maxInFlight },
-      { nsqd, sink, certificates, cleanup, onProgress: (delivered) => progress.update(delivered) },
+    const result = await runSteady(
+      {
+        runId: `demo-${stamp}-${kind}`,
+        kind,
+        publishRate: options.publishRate,
+        seconds: options.seconds,
+        maxInFlight: options.maxInFlight,
+        handlers: options.handlers,
+      },
+      {
+        nsqd,
+        sink,
+        certificates,
+        cleanup,
+        postOrigin: `https://${wan.listen}`,
+        onSample: (sample) => progress.update(Math.min(options.seconds, sample.atSeconds)),
+      },
     );
-    progress.update(result.delivered);
-    progress.finish(`${formatRate(result.messagesPerSecond)} msg/s, ${formatCount(result.connections)} connections`);
+    progress.update(options.seconds);
+    progress.finish(
+      `depth ${formatCount(result.finalDepth)}, ${formatCount(result.timeoutCount)} nsqd timeouts, ` +
+        `${formatCount(result.finFailedCount)} E_FIN_FAILED, ${formatCount(result.connections)} connections`,
+    );
     runs.push(result);
   }
-  const [naive, shared] = runs as [ForwardRunResult, ForwardRunResult];
+  const [naive, shared] = runs as [SteadyRunResult, SteadyRunResult];
 
   out();
   out(renderTextTable(demoTable(runs)));
   out();
+  out(renderTextTable(depthTimeline(runs)));
+  out();
   for (const line of demoVerdict(naive, shared, options)) out(line);
-  if (runs.some((run) => run.summary?.latencyP50Ms === undefined)) {
-    out(paint('dim', 'p50/p99 forward latency: n/a where the forwarder printed no latency summary.'));
-  } else if (runs.some((run) => run.summary?.latencySource === 'histogram')) {
-    out(paint('dim', 'p50/p99 forward latency: estimated from the forwarder\'s latency histogram buckets (5, 10, 25, 50, 100 ms, …).'));
+  for (const run of runs) {
+    if (run.finFailedLines.length === 0) continue;
+    out();
+    out(`nsqd's own log during the ${run.kind} run (${formatCount(run.finFailedCount)} such lines, the first ${run.finFailedLines.length}):`);
+    for (const line of run.finFailedLines) out(paint('dim', `  ${line}`));
   }
 
   const machine = describeMachine();
@@ -113,13 +142,16 @@ async function showForwarding(options: DemoOptions, cleanup: CleanupOnExit): Pro
     generatedAt: new Date().toISOString(),
     machine,
     settings: {
-      messages: options.messages,
+      publishRate: options.publishRate,
+      seconds: options.seconds,
       maxInFlight: options.maxInFlight,
+      handlers: options.handlers,
+      wanLatencyMs: options.wanLatencyMs,
+      msgTimeoutMs: options.msgTimeoutMs,
       sinkLatencyMs: options.sinkLatencyMs,
       responseBytes: options.responseBytes,
     },
     runs,
-    comparison: compareRuns(naive, shared),
   };
   await mkdir(options.outputDir, { recursive: true });
   const jsonPath = join(options.outputDir, 'demo.json');

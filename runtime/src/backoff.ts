@@ -97,6 +97,19 @@ export class ConsumerBackoff {
     }
   }
 
+  /**
+   * The endpoint cannot be reached at all (refused, DNS, TLS verification): no need to wait for the
+   * failure rate to build up, the consumer pauses at once (or, while probing, as for any failure).
+   */
+  recordOutage(ticket: BackoffTicket): void {
+    if (this.state === 'normal') {
+      this.level = 1;
+      this.pause();
+      return;
+    }
+    this.record(ticket, false);
+  }
+
   close(): void {
     clearTimeout(this.timer);
   }

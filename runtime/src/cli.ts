@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 // keepalive-nsq: command-line entry point (flags, signals, exit summary). Exit 0 after a clean
 // shutdown, 1 on a runtime failure, 2 on bad flags.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, helpText, parseCommandLine } from './config.js';
 import { formatSummary, startForwarder, type ForwarderSummary } from './forwarder.js';
 import { createStderrLogger } from './logger.js';
+
+/** The version in package.json (one directory above src/ and dist/). */
+function packageVersion(): string {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
 
 function fail(code: number, message: string): never {
   process.stderr.write(`keepalive-nsq: ${message}\n`);
@@ -21,6 +29,10 @@ async function main(): Promise<void> {
   }
   if (parsed.help) {
     process.stdout.write(`${helpText()}\n`);
+    return;
+  }
+  if (parsed.version) {
+    process.stdout.write(`keepalive-nsq v${packageVersion()}\n`);
     return;
   }
   const { config } = parsed;

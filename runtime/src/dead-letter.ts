@@ -1,6 +1,8 @@
-// Publishes messages that cannot be delivered to the dead-letter topic through nsqd's HTTP /pub,
-// as a JSON envelope carrying the original body, so nothing is ever dropped silently.
+// Publishes messages that cannot be delivered to the dead-letter topic as a JSON envelope carrying
+// the original body: over TCP (PUB) to the nsqd the message came from, then nsqd's HTTP /pub as a
+// fall-back, so nothing is ever dropped silently.
 import { NsqdApi } from './nsqd-api.js';
+import { NsqdProducer } from './nsqd-producer.js';
 
 export interface DeadLetter {
   topic: string;
@@ -28,36 +30,66 @@ export function decodeDeadLetterBody(letter: Pick<DeadLetter, 'body' | 'bodyEnco
   return Buffer.from(letter.body, letter.bodyEncoding === 'base64' ? 'base64' : 'utf8');
 }
 
+/** Where a dead letter can be published: nsqd's TCP protocol (PUB) or its HTTP /pub. */
+export type DeadLetterRoute = { kind: 'tcp'; address: string } | { kind: 'http'; address: string };
+
+export function describeRoute(route: DeadLetterRoute): string {
+  return `${route.kind === 'tcp' ? 'PUB' : 'HTTP /pub'} ${route.address}`;
+}
+
+const PUBLISH_TIMEOUT_MS = 10_000;
+
 export class DeadLetterPublisher {
   private readonly apis = new Map<string, NsqdApi>();
+  private readonly producers = new Map<string, NsqdProducer>();
 
   /**
    * @param topic the dead-letter topic
-   * @param httpAddresses nsqd HTTP addresses to try, preferred first (re-evaluated per publish)
+   * @param routes where to publish, preferred first (re-evaluated per publish)
    */
   constructor(
     readonly topic: string,
-    private readonly httpAddresses: (letter: DeadLetter) => string[],
+    private readonly routes: (letter: DeadLetter) => DeadLetterRoute[],
   ) {}
 
-  /** Publishes to the first nsqd that accepts it; throws when none does (the caller then requeues). */
-  async publish(letter: DeadLetter): Promise<void> {
-    const addresses = this.httpAddresses(letter);
-    if (addresses.length === 0) throw new Error('no nsqd HTTP address known to publish the dead letter to');
+  /** Publishes to the first route that accepts it; throws naming every route's failure when none does. */
+  async publish(letter: DeadLetter): Promise<DeadLetterRoute> {
+    const routes = this.routes(letter);
+    if (routes.length === 0) throw new Error('no nsqd known to publish the dead letter to');
+    const body = JSON.stringify(letter);
     const failures: string[] = [];
-    for (const address of addresses) {
-      let api = this.apis.get(address);
-      if (!api) {
-        api = new NsqdApi(address);
-        this.apis.set(address, api);
-      }
+    for (const route of routes) {
       try {
-        await api.publish(this.topic, JSON.stringify(letter));
-        return;
+        if (route.kind === 'tcp') await this.producer(route.address).publish(this.topic, body);
+        else await this.api(route.address).publish(this.topic, body);
+        return route;
       } catch (error) {
-        failures.push(`${address}: ${error instanceof Error ? error.message : String(error)}`);
+        failures.push(`${describeRoute(route)}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     throw new Error(`dead-letter publish failed (${failures.join('; ')})`);
+  }
+
+  close(): void {
+    for (const producer of this.producers.values()) producer.close();
+    this.producers.clear();
+  }
+
+  private producer(address: string): NsqdProducer {
+    let producer = this.producers.get(address);
+    if (!producer) {
+      producer = new NsqdProducer(address, { timeoutMs: PUBLISH_TIMEOUT_MS });
+      this.producers.set(address, producer);
+    }
+    return producer;
+  }
+
+  private api(address: string): NsqdApi {
+    let api = this.apis.get(address);
+    if (!api) {
+      api = new NsqdApi(address);
+      this.apis.set(address, api);
+    }
+    return api;
   }
 }

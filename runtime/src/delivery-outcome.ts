@@ -6,7 +6,12 @@ export type DeliveryOutcome =
   /** 408, 429, 5xx or a network/timeout error: REQ with backoff (Retry-After when given). */
   | { kind: 'retry'; status?: number; retryAfterMs?: number; reason: string }
   /** Any other status: the endpoint refuses this message; retrying will not help. */
-  | { kind: 'rejected'; status: number; reason: string };
+  | { kind: 'rejected'; status: number; reason: string }
+  /**
+   * The endpoint cannot be reached at all (DNS, refused connection, TLS verification, connect
+   * timeout): the fault is the endpoint's, not the message's, so it is never dead-lettered.
+   */
+  | { kind: 'unreachable'; reason: string };
 
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unusable. */
 export function parseRetryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
@@ -26,9 +31,33 @@ export function classifyStatus(status: number, retryAfter: string | string[] | u
   return { kind: 'rejected', status, reason: `HTTP ${status}` };
 }
 
-/** Network failures, timeouts and TLS errors are retryable; the reason keeps the error code. */
+/** Error codes meaning no request could reach the endpoint: no name, no listener, no trusted certificate. */
+const ENDPOINT_WIDE_CODES = new Set([
+  'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  // OpenSSL verification codes (Node's TLS errors carry them as `code`).
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE', 'INVALID_CA', 'ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH',
+  'ERR_SSL_WRONG_VERSION_NUMBER', 'EPROTO',
+]);
+
+/** The error or one of its causes carries a code; undici wraps some connect errors. */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/**
+ * Endpoint-wide failures (see ENDPOINT_WIDE_CODES) are `unreachable`; other network failures and
+ * timeouts are retryable. The reason keeps the error code.
+ */
 export function classifyError(error: unknown): DeliveryOutcome {
-  const code = (error as { code?: unknown }).code;
+  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'retry', reason: typeof code === 'string' ? `${code}: ${message}` : message };
+  const reason = code ? `${code}: ${message}` : message;
+  return code && ENDPOINT_WIDE_CODES.has(code) ? { kind: 'unreachable', reason } : { kind: 'retry', reason };
 }

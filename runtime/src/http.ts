@@ -1,7 +1,8 @@
-// The two ways of POSTing a message: `shared` (the corrected pattern: one keep-alive undici Agent
+// The two ways of sending a message (POST, or GET for --get): `shared` (the corrected pattern: one keep-alive undici Agent
 // for the whole process, every response body drained so its connection goes back to the pool) and
 // `naive` (the incident, reproduced on purpose: a new client per message, response left unread).
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import { EventEmitter } from 'node:events';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import { classifyError, classifyStatus, type DeliveryOutcome } from './delivery-outcome.js';
 
@@ -17,9 +18,28 @@ export function toDestination(url: string): Destination {
   return { url, origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
 }
 
+/** Go's url.QueryEscape, byte by byte: unreserved characters stay, space becomes '+', the rest %XX. */
+export function queryEscape(body: Buffer): string {
+  let out = '';
+  for (const byte of body) {
+    const unreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x2d || byte === 0x2e || byte === 0x5f || byte === 0x7e;
+    if (unreserved) out += String.fromCharCode(byte);
+    else if (byte === 0x20) out += '+';
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** A --get destination: the template's one `%s` replaced by the query-escaped message. */
+export function getDestination(template: string, body: Buffer): Destination {
+  return toDestination(template.replace('%s', queryEscape(body)));
+}
+
 export interface PostRequest {
+  /** POST carries the message as its body; GET carries it in the destination's path. */
+  method: 'POST' | 'GET';
   destination: Destination;
-  body: Buffer;
+  body?: Buffer;
   headers: Record<string, string>;
   /** Overall deadline for this attempt (kept inside nsqd's message timeout by the caller). */
   timeoutMs: number;
@@ -36,15 +56,14 @@ export interface HttpSenderOptions {
   connectTimeoutMs: number;
   /** Bytes read from a response to keep its connection reusable (undici's own default is 128 KiB). */
   maxDrainBytes: number;
-  /** Extra trusted CA certificates (PEM); Node's bundled roots stay trusted. */
-  caPem?: string;
+  /** Every trusted CA certificate (PEM; see trust-store.ts); undefined: Node's defaults. */
+  trustedCertificates?: readonly string[];
 }
 
-function tlsOptions(caPem: string | undefined): { secureContext?: SecureContext; rejectUnauthorized: true } {
-  if (!caPem) return { rejectUnauthorized: true };
-  // Passing `ca` replaces the default trust store, so the bundled roots are kept explicitly. The
-  // context is built once: parsing ~150 root certificates per connection would cost milliseconds.
-  return { secureContext: createSecureContext({ ca: [...rootCertificates, caPem] }), rejectUnauthorized: true };
+function tlsOptions(trusted: readonly string[] | undefined): { secureContext?: SecureContext; rejectUnauthorized: true } {
+  if (!trusted) return { rejectUnauthorized: true };
+  // The context is built once: parsing hundreds of root certificates per connection would cost milliseconds.
+  return { secureContext: createSecureContext({ ca: [...trusted] }), rejectUnauthorized: true };
 }
 
 async function postWith(
@@ -52,23 +71,29 @@ async function postWith(
   request: PostRequest,
   handleBody: (body: Dispatcher.ResponseData['body']) => Promise<void>,
 ): Promise<DeliveryOutcome> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new Error(`request timed out after ${request.timeoutMs} ms`)), request.timeoutMs);
+  // The deadline covers the whole attempt: connect, headers and body. undici takes an EventEmitter
+  // as its abort signal, far cheaper per request than an AbortController (an EventTarget).
+  const abort = new EventEmitter();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.emit('abort');
+  }, request.timeoutMs);
   try {
     const response = await dispatcher.request({
       origin: request.destination.origin,
       path: request.destination.path,
-      method: 'POST',
+      method: request.method,
       headers: request.headers,
-      body: request.body,
-      signal: abort.signal,
+      body: request.method === 'POST' ? request.body : undefined,
+      signal: abort,
       headersTimeout: request.timeoutMs,
       bodyTimeout: request.timeoutMs,
     });
     await handleBody(response.body);
     return classifyStatus(response.statusCode, response.headers['retry-after']);
   } catch (error) {
-    return classifyError(abort.signal.aborted ? Object.assign(new Error(String(abort.signal.reason)), { code: 'ETIMEDOUT' }) : error);
+    return classifyError(timedOut ? Object.assign(new Error(`request timed out after ${request.timeoutMs} ms`), { code: 'ETIMEDOUT' }) : error);
   } finally {
     clearTimeout(timer);
   }
@@ -82,7 +107,7 @@ export function createSharedSender(options: HttpSenderOptions): HttpSender {
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
     connectTimeout: options.connectTimeoutMs,
-    connect: { ...tlsOptions(options.caPem), timeout: options.connectTimeoutMs },
+    connect: { ...tlsOptions(options.trustedCertificates), timeout: options.connectTimeoutMs },
   });
   return {
     post: (request) =>
@@ -101,7 +126,7 @@ export function createSharedSender(options: HttpSenderOptions): HttpSender {
  */
 export function createNaiveSender(options: HttpSenderOptions): HttpSender {
   const open = new Set<Agent>();
-  const tls = tlsOptions(options.caPem);
+  const tls = tlsOptions(options.trustedCertificates);
   return {
     async post(request) {
       const perMessageClient = new Agent({

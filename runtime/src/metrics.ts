@@ -13,7 +13,15 @@ export interface MetricsSnapshot {
   messagesFinished: number;
   messagesRequeued: number;
   messagesDeadLettered: number;
+  /** Finished without a request (--sample); included in messagesFinished. */
+  messagesSampledOut: number;
+  /** Answers that found their nsqd connection gone: nsqd requeues those messages itself. */
+  messagesRequeuedByNsqd: number;
   deadLetterFailures: number;
+  /** Deliveries that failed because the endpoint could not be reached at all (never dead-lettered). */
+  endpointUnreachable: number;
+  /** Messages held in flight because their dead letter cannot be published. */
+  heldMessages: number;
   touches: number;
   /** nsqd error frames such as E_FIN_FAILED. */
   nsqProtocolErrors: number;
@@ -32,7 +40,10 @@ export class ForwarderMetrics {
   messagesFinished = 0;
   messagesRequeued = 0;
   messagesDeadLettered = 0;
+  messagesSampledOut = 0;
+  messagesRequeuedByNsqd = 0;
   deadLetterFailures = 0;
+  endpointUnreachable = 0;
   touches = 0;
   nsqProtocolErrors = 0;
   httpRequests = 0;
@@ -46,7 +57,7 @@ export class ForwarderMetrics {
 
   constructor(
     readonly mode: 'shared' | 'naive',
-    private readonly gauges: { inFlight(): number; backoffLevel(): number },
+    private readonly gauges: { inFlight(): number; backoffLevel(): number; held(): number },
   ) {}
 
   observeResponse(status: number | undefined, seconds: number): void {
@@ -66,7 +77,11 @@ export class ForwarderMetrics {
       messagesFinished: this.messagesFinished,
       messagesRequeued: this.messagesRequeued,
       messagesDeadLettered: this.messagesDeadLettered,
+      messagesSampledOut: this.messagesSampledOut,
+      messagesRequeuedByNsqd: this.messagesRequeuedByNsqd,
       deadLetterFailures: this.deadLetterFailures,
+      endpointUnreachable: this.endpointUnreachable,
+      heldMessages: this.gauges.held(),
       touches: this.touches,
       nsqProtocolErrors: this.nsqProtocolErrors,
       httpResponses: { ...this.httpResponses },
@@ -94,10 +109,16 @@ export class ForwarderMetrics {
     };
     const mode = `mode="${s.mode}"`;
     metric('keepalive_nsq_messages_received_total', 'counter', 'Messages delivered by nsqd.', [[`{${mode}}`, s.messagesReceived]]);
-    metric('keepalive_nsq_messages_finished_total', 'counter', 'Messages answered with FIN after a 2xx (or after dead-lettering).', [[`{${mode}}`, s.messagesFinished]]);
-    metric('keepalive_nsq_messages_requeued_total', 'counter', 'Messages answered with REQ.', [[`{${mode}}`, s.messagesRequeued]]);
-    metric('keepalive_nsq_messages_dead_lettered_total', 'counter', 'Messages published to the dead-letter topic.', [[`{${mode}}`, s.messagesDeadLettered]]);
-    metric('keepalive_nsq_dead_letter_failures_total', 'counter', 'Dead-letter publishes that failed (the message was requeued).', [[`{${mode}}`, s.deadLetterFailures]]);
+    metric('keepalive_nsq_messages_finished_total', 'counter', 'Messages answered with FIN after a 2xx (or skipped by --sample).', [[`{${mode}}`, s.messagesFinished]]);
+    metric('keepalive_nsq_messages_sampled_out_total', 'counter', 'Messages finished without a request (--sample).', [[`{${mode}}`, s.messagesSampledOut]]);
+    metric('keepalive_nsq_messages_requeued_total', 'counter', 'Messages answered with REQ, or whose nsqd connection was lost before the answer (by="nsqd").', [
+      [`{${mode},by="forwarder"}`, s.messagesRequeued],
+      [`{${mode},by="nsqd"}`, s.messagesRequeuedByNsqd],
+    ]);
+    metric('keepalive_nsq_messages_dead_lettered_total', 'counter', 'Messages published to the dead-letter topic, then FINished.', [[`{${mode}}`, s.messagesDeadLettered]]);
+    metric('keepalive_nsq_dead_letter_failures_total', 'counter', 'Dead-letter publishes that failed (the message was held or requeued, never sent again).', [[`{${mode}}`, s.deadLetterFailures]]);
+    metric('keepalive_nsq_endpoint_unreachable_total', 'counter', 'Deliveries that found the endpoint unreachable (refused, DNS, TLS verification): backoff, never dead-lettered.', [[`{${mode}}`, s.endpointUnreachable]]);
+    metric('keepalive_nsq_held_messages', 'gauge', 'Messages held in flight because their dead letter cannot be published.', [[`{${mode}}`, s.heldMessages]]);
     metric('keepalive_nsq_touches_total', 'counter', 'TOUCH commands sent for slow requests.', [[`{${mode}}`, s.touches]]);
     metric('keepalive_nsq_protocol_errors_total', 'counter', 'nsqd error frames (E_FIN_FAILED and others).', [[`{${mode}}`, s.nsqProtocolErrors]]);
     metric(

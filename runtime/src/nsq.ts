@@ -7,10 +7,13 @@
 //   max-in-flight stays in flight without re-issuing RDY after every message;
 // - attempts/discard are the forwarder's business (no auto-finish), REQ delays are explicit;
 // - connections are re-established after nsqd restarts, and nsqlookupd is polled for producers.
-import { NSQDConnection, type Message } from 'nsqjs';
+import { NSQDConnection } from 'nsqjs';
 import { hostname } from 'node:os';
 import { request } from 'undici';
+import { batchWritesPerTick } from './batched-writes.js';
+import type { NsqConnectionSettings } from './consumer-options.js';
 import type { Logger } from './logger.js';
+import { finishCommand, readMessageFrame, requeueCommand, touchCommand } from './nsqd-frames.js';
 
 export interface NsqMessage {
   readonly id: string;
@@ -44,6 +47,8 @@ export interface NsqConsumerOptions {
   lookupdHttpAddresses: string[];
   lookupdPollIntervalMs: number;
   maxInFlight: number;
+  /** IDENTIFY settings (--consumer-opt); unset ones keep the defaults below. */
+  connection?: NsqConnectionSettings;
   onMessage(message: NsqMessage): void;
   /** A connection became ready (subscribed) or was lost. */
   onConnectionChange?(address: string, connected: boolean): void;
@@ -102,6 +107,11 @@ export class NsqConsumer {
     let count = 0;
     for (const link of this.links.values()) if (link.ready) count += 1;
     return count;
+  }
+
+  /** TCP addresses of the nsqd connections that are up now. */
+  connectedAddresses(): string[] {
+    return [...this.links.values()].filter((link) => link.ready).map((link) => link.address);
   }
 
   /** nsqd producers learnt from nsqlookupd (their HTTP addresses serve dead-letter publishing). */
@@ -167,13 +177,21 @@ export class NsqConsumer {
     if (this.closing || !link.wanted) return;
     link.generation += 1;
     const generation = link.generation;
+    const settings = this.options.connection ?? {};
     const connection = new NSQDConnection(link.host, link.port, this.options.topic, this.options.channel, {
-      clientId: `keepalive-nsq-${hostname().split('.')[0]}-${process.pid}`,
-      heartbeatInterval: 30,
+      clientId: settings.clientId ?? `keepalive-nsq-${hostname().split('.')[0]}-${process.pid}`,
+      // nsqjs takes seconds here.
+      heartbeatInterval: settings.heartbeatIntervalMs !== undefined ? Math.max(1, settings.heartbeatIntervalMs / 1000) : 30,
       maxInFlight: this.options.maxInFlight,
       // nsqd buffers messages for up to 250 ms by default; its minimum (25 ms) keeps in-flight full.
-      outputBufferTimeout: 25,
+      outputBufferTimeout: settings.outputBufferTimeoutMs ?? 25,
+      ...(settings.outputBufferSize !== undefined ? { outputBufferSize: settings.outputBufferSize } : {}),
+      ...(settings.msgTimeoutMs !== undefined ? { messageTimeout: settings.msgTimeoutMs } : {}),
+      ...(settings.sampleRate ? { sampleRate: settings.sampleRate } : {}),
     });
+    batchWritesPerTick(connection);
+    // 'message' then carries the frame's payload, not an nsqjs Message (see nsqd-frames.ts).
+    connection.createMessage = (payload) => payload;
     link.connection = connection;
     link.ready = false;
     link.rdy = 0;
@@ -187,9 +205,9 @@ export class NsqConsumer {
       this.options.onConnectionChange?.(link.address, true);
       this.rebalance();
     });
-    connection.on('message', (raw: Message) => {
+    connection.on('message', (payload: Buffer) => {
       if (!current()) return;
-      this.deliver(link, generation, connection, raw);
+      this.deliver(link, generation, connection, payload);
     });
     // nsqjs emits nsqd's error frames (E_FIN_FAILED, E_REQ_FAILED, E_TOUCH_FAILED, E_BAD_BODY…) and
     // socket errors here (its 'connection_error' comes after 'closed', too late to be useful).
@@ -224,7 +242,8 @@ export class NsqConsumer {
     link.reconnectTimer = setTimeout(() => this.connect(link), delay);
   }
 
-  private deliver(link: Link, generation: number, connection: NSQDConnection, raw: Message): void {
+  private deliver(link: Link, generation: number, connection: NSQDConnection, payload: Buffer): void {
+    const { id, attempts, body } = readMessageFrame(payload);
     link.inFlight += 1;
     this.inFlightTotal += 1;
     let responded = false;
@@ -238,9 +257,9 @@ export class NsqConsumer {
       return true;
     };
     const message: NsqMessage = {
-      id: raw.id,
-      body: raw.body,
-      attempts: raw.attempts,
+      id,
+      body,
+      attempts,
       nsqdAddress: link.address,
       msgTimeoutMs: connection.msgTimeout,
       maxMsgTimeoutMs: connection.maxMsgTimeout,
@@ -249,17 +268,17 @@ export class NsqConsumer {
       },
       finish: () => {
         if (!settle()) return false;
-        raw.finish();
+        connection.write(finishCommand(id));
         return true;
       },
       requeue: (delayMs) => {
         if (!settle()) return false;
-        raw.requeue(Math.max(0, Math.round(delayMs)), false);
+        connection.write(requeueCommand(id, delayMs));
         return true;
       },
       touch: () => {
         if (responded || !alive()) return false;
-        raw.touch();
+        connection.write(touchCommand(id));
         return true;
       },
     };

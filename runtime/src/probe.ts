@@ -90,8 +90,18 @@ function originFromNodeRequest(request: ClientRequest): string {
   return originOf(`${protocol}//${bracketed}${port ? `:${port}` : ''}`);
 }
 
+export interface WatchOptions {
+  /**
+   * Count requests too (default true). A caller that counts its own requests passes false: the
+   * probe then listens to undici's connection events only and costs nothing per request
+   * (node:http reports a connection only with a response, so node:http is not watched then).
+   */
+  requests?: boolean;
+}
+
 /** Starts counting. Call `stop()` when done; several probes may run at once. */
-export function watchConnections(): ConnectionProbe {
+export function watchConnections(options: WatchOptions = {}): ConnectionProbe {
+  const countRequests = options.requests ?? true;
   const counts = new Map<string, OriginCounts>();
   const listeners: ((event: ConnectionEvent) => void)[] = [];
   const countsFor = (origin: string): OriginCounts => {
@@ -161,7 +171,9 @@ export function watchConnections(): ConnectionProbe {
       },
     ],
   ];
-  for (const [name, handler] of subscriptions) diagnosticsChannel.subscribe(name, handler);
+  // node:http's channel reports connections together with requests: without requests, only undici's connection events stay.
+  const watched = countRequests ? subscriptions : subscriptions.filter(([name]) => name.startsWith('undici:client:'));
+  for (const [name, handler] of watched) diagnosticsChannel.subscribe(name, handler);
   let stopped = false;
 
   const report = (): ConnectionReport => {
@@ -208,7 +220,7 @@ export function watchConnections(): ConnectionProbe {
     stop() {
       if (stopped) return;
       stopped = true;
-      for (const [name, handler] of subscriptions) diagnosticsChannel.unsubscribe(name, handler);
+      for (const [name, handler] of watched) diagnosticsChannel.unsubscribe(name, handler);
     },
   };
 }

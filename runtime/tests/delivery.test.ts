@@ -21,9 +21,20 @@ describe('classifyStatus', () => {
   });
 
   it('treats network errors as retryable and keeps their code', () => {
-    const outcome = classifyError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const outcome = classifyError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
     assert.equal(outcome.kind, 'retry');
-    assert.match(outcome.kind === 'retry' ? outcome.reason : '', /^ECONNREFUSED: /);
+    assert.match(outcome.kind === 'retry' ? outcome.reason : '', /^ECONNRESET: /);
+    assert.equal(classifyError(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })).kind, 'retry');
+  });
+
+  it('treats refused connections, DNS failures and TLS verification failures as endpoint-wide', () => {
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']) {
+      const outcome = classifyError(Object.assign(new Error(code), { code }));
+      assert.equal(outcome.kind, 'unreachable', code);
+    }
+    // undici wraps some connect errors: the cause's code counts.
+    const wrapped = classifyError(new Error('fetch failed', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) }));
+    assert.equal(wrapped.kind, 'unreachable');
   });
 });
 

@@ -4,7 +4,7 @@ import { ForwarderMetrics, serveMetrics } from '../src/metrics.js';
 
 describe('ForwarderMetrics', () => {
   it('renders counters, status classes and the latency histogram in Prometheus text format', async () => {
-    const metrics = new ForwarderMetrics('shared', { inFlight: () => 3, backoffLevel: () => 0 });
+    const metrics = new ForwarderMetrics('shared', { inFlight: () => 3, backoffLevel: () => 0, held: () => 0 });
     metrics.messagesReceived = 4;
     metrics.observeResponse(200, 0.004);
     metrics.observeResponse(503, 0.2);

@@ -1,8 +1,8 @@
 // The NSQ consumer wrapper and the nsqd HTTP API client against real nsqd processes.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { startNsqd, type NsqdProcess } from '../src/harness/nsqd.js';
-import { findNsqBinary } from '../src/harness/nsq-binaries.js';
+import { startNsqd, type NsqdProcess } from '../rig/harness/nsqd.js';
+import { findNsqBinary } from '../rig/harness/go-tool-binaries.js';
 import { silentLogger } from '../src/logger.js';
 import { NsqConsumer, type NsqMessage } from '../src/nsq.js';
 

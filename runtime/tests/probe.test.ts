@@ -6,8 +6,8 @@ import { rm } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { Agent } from 'undici';
 import { watchConnections } from '../src/probe.js';
-import { generateCertificates, type TestCertificates } from '../src/sink/certificates.js';
-import { startHttpsSink, type HttpsSink } from '../src/sink/https-sink.js';
+import { generateCertificates, type TestCertificates } from '../rig/sink/certificates.js';
+import { startHttpsSink, type HttpsSink } from '../rig/sink/https-sink.js';
 
 function nodeHttpsPost(url: string, agent: HttpsAgent, ca: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -51,6 +51,24 @@ describe('watchConnections', () => {
     assert.equal(counts.connections, 1);
     assert.equal(counts.tlsHandshakes, 1);
     probe.assertReuse({ origin: sink.url, maxConnections: 1, minRequestsPerConnection: 5 });
+  });
+
+  it('with requests: false, counts undici connections and emits no request events', async () => {
+    const probe = watchConnections({ requests: false });
+    const kinds: string[] = [];
+    probe.onEvent((event) => kinds.push(event.kind));
+    const agent = new Agent({ connections: 1, connect: { ca: certificates.caCertPem } });
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const response = await agent.request({ origin: sink.url, path: '/c', method: 'POST', body: 'x' });
+        await response.body.dump();
+      }
+    } finally {
+      await agent.close();
+      probe.stop();
+    }
+    assert.deepEqual(kinds, ['connection']);
+    assert.deepEqual({ ...probe.origin(sink.url), tlsSessionsResumed: 0 }, { requests: 0, connections: 1, tlsHandshakes: 1, tlsSessionsResumed: 0, connectErrors: 0 });
   });
 
   it('counts a connection per request for a new client per request, and assertReuse fails', async () => {

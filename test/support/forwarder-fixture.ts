@@ -2,12 +2,12 @@
 // filled with numbered messages, bounded polling, and reading the dead-letter topic back.
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { startNsqd, type NsqdProcess, type StartNsqdOptions } from '../../runtime/src/harness/nsqd.ts';
+import { startNsqd, type NsqdProcess, type StartNsqdOptions } from '../../runtime/rig/harness/nsqd.ts';
 import { NsqConsumer, type NsqMessage } from '../../runtime/src/nsq.ts';
 import { silentLogger } from '../../runtime/src/logger.ts';
 import type { DeadLetter } from '../../runtime/src/dead-letter.ts';
-import { generateCertificates, type TestCertificates } from '../../runtime/src/sink/certificates.ts';
-import { startHttpsSink, type HttpsSink, type HttpsSinkOptions } from '../../runtime/src/sink/https-sink.ts';
+import { generateCertificates, type TestCertificates } from '../../runtime/rig/sink/certificates.ts';
+import { startHttpsSink, type HttpsSink, type HttpsSinkOptions } from '../../runtime/rig/sink/https-sink.ts';
 
 export interface ForwarderFixture {
   nsqd: NsqdProcess;

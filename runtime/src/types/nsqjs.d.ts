@@ -11,6 +11,7 @@ declare module 'nsqjs' {
     outputBufferSize?: number;
     requeueDelay?: number;
     idleTimeout?: number;
+    sampleRate?: number;
   }
 
   export class Message extends EventEmitter {
@@ -33,8 +34,23 @@ declare module 'nsqjs' {
     maxRdyCount: number;
     connect(): void;
     setRdy(count: number): void;
+    /** Every command (FIN, REQ, TOUCH, RDY, NOP…) goes through here to `outWriter`. */
+    write(data: Buffer | string): void;
+    /** Turns a MESSAGE frame's payload into what the 'message' event carries (an nsqjs Message by default). */
+    createMessage(payload: Buffer): unknown;
+    /** The socket (or the TLS/deflate/snappy stream in front of it); null before connect(). */
+    outWriter: import('node:stream').Writable | null;
     close(): void;
     destroy(): void;
     id(): string;
+  }
+
+  /** One producer connection to one nsqd (no reconnect: a closed Writer is replaced). */
+  export class Writer extends EventEmitter {
+    constructor(host: string, port: number, options?: ConnectionOptions);
+    ready: boolean;
+    connect(): void;
+    publish(topic: string, messages: string | Buffer | (string | Buffer)[], callback?: (error?: Error | null) => void): void;
+    close(): void;
   }
 }
