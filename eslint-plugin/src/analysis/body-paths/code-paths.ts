@@ -142,6 +142,9 @@ export class CodePathRecorder {
   }
 
   private record(node: TSESTree.Node, into: Map<TSESTree.Node, PathPosition>, indexSegments: boolean): void {
+    // Type-only nodes never run: their positions are never asked for (`positionIn` walks up to the
+    // node they annotate), and a big TypeScript file has thousands of them.
+    if (isTypeOnly(node)) return;
     const top = this.stack.at(-1);
     this.order += 1;
     if (!top) return;
@@ -161,6 +164,33 @@ export class CodePathRecorder {
       jumps.push(node);
     }
   }
+}
+
+/** TypeScript nodes that hold or are code that runs; every other `TS*` node is a type only. */
+const RUNTIME_TS_NODES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSAbstractAccessorProperty,
+  AST_NODE_TYPES.TSAbstractMethodDefinition,
+  AST_NODE_TYPES.TSAbstractPropertyDefinition,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSDeclareFunction,
+  AST_NODE_TYPES.TSEmptyBodyFunctionExpression,
+  AST_NODE_TYPES.TSEnumBody,
+  AST_NODE_TYPES.TSEnumDeclaration,
+  AST_NODE_TYPES.TSEnumMember,
+  AST_NODE_TYPES.TSExportAssignment,
+  AST_NODE_TYPES.TSExternalModuleReference,
+  AST_NODE_TYPES.TSImportEqualsDeclaration,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.TSModuleBlock,
+  AST_NODE_TYPES.TSModuleDeclaration,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSParameterProperty,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+]);
+
+function isTypeOnly(node: TSESTree.Node): boolean {
+  return node.type.startsWith('TS') && !RUNTIME_TS_NODES.has(node.type);
 }
 
 /** Combines listener maps; handlers for the same key run in the order given. */

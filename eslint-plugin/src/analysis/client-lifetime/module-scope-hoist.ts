@@ -30,22 +30,15 @@ export function planModuleScopeHoist(
   if ('typeArguments' in construction && construction.typeArguments) return undefined;
   const program = sourceCode.ast;
   const body = program.body;
-  const containerIndex = body.findIndex(
-    (statement) => statement.range[0] <= construction.range[0] && construction.range[1] <= statement.range[1],
-  );
+  const containerIndex = statementIndexHolding(body, construction);
   if (containerIndex < 0) return undefined;
 
   // After directives ('use strict') and imports...
-  let after = -1;
-  body.forEach((statement, index) => {
-    if (isDirective(statement) || isImport(statement)) after = Math.max(after, index);
-  });
+  let after = lastImportIndex(program);
   // ...and after every statement that declares a binding the construction reads.
   for (const variable of bindings) {
     for (const def of variable.defs) {
-      const index = body.findIndex(
-        (statement) => statement.range[0] <= def.node.range[0] && def.node.range[1] <= statement.range[1],
-      );
+      const index = statementIndexHolding(body, def.node);
       if (index < 0) return undefined;
       if (def.type !== 'FunctionName') after = Math.max(after, index); // functions are hoisted
     }
@@ -122,6 +115,39 @@ function uniqueName(base: string, sourceCode: SourceCode): string {
     const candidate = `${base}${suffix}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/**
+ * The index of the top-level statement that holds `node`, or -1. Statements are ordered and
+ * disjoint, so a binary search finds it: a file with many findings asks once per finding.
+ */
+function statementIndexHolding(body: readonly TSESTree.ProgramStatement[], node: TSESTree.Node): number {
+  let low = 0;
+  let high = body.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const statement = body[middle];
+    if (!statement) return -1;
+    if (node.range[1] <= statement.range[0]) high = middle - 1;
+    else if (node.range[0] >= statement.range[1]) low = middle + 1;
+    else return statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1] ? middle : -1;
+  }
+  return -1;
+}
+
+const lastImports = new WeakMap<TSESTree.Program, number>();
+
+/** The index of the last directive or import at the top of the file (-1 when none), once per file. */
+function lastImportIndex(program: TSESTree.Program): number {
+  let index = lastImports.get(program);
+  if (index === undefined) {
+    index = -1;
+    program.body.forEach((statement, at) => {
+      if (isDirective(statement) || isImport(statement)) index = at;
+    });
+    lastImports.set(program, index);
+  }
+  return index;
 }
 
 function isDirective(statement: TSESTree.ProgramStatement): boolean {
