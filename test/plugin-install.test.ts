@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { TEXTBOOK_SERVICE, TEXTBOOK_SERVICE_TS } from './support/textbook-service';
 
 const repoRoot = dirname(__dirname);
 const pluginDir = join(repoRoot, 'eslint-plugin');
@@ -56,31 +57,8 @@ function readSnippets(readme: string): Snippet[] {
 
 // ---- what each kind of project holds and must report -----------------------------------------------
 
-/** One textbook case of each rule. */
-const SERVICE = `import https from 'node:https';
-import express from 'express';
-
-const app = express();
-
-app.get('/report', async (req, res) => {
-  const agent = new https.Agent({ keepAlive: true });
-  const upstream = await fetch('https://reports.example.com/' + req.query.id, { dispatcher: agent });
-  res.json({ ok: upstream.ok });
-});
-
-export async function loadUser(id) {
-  const response = await fetch('https://users.example.com/' + id);
-  if (!response.ok) {
-    throw new Error('user lookup failed: ' + response.status);
-  }
-  return response.json();
-}
-
-export const sharedAgent = new https.Agent({ maxSockets: 10 });
-
-app.listen(3000);
-`;
-const SERVICE_TS = SERVICE.replace('loadUser(id)', 'loadUser(id: string)');
+const SERVICE = TEXTBOOK_SERVICE;
+const SERVICE_TS = TEXTBOOK_SERVICE_TS;
 
 /** Per request only once `settings.keepalive` names the wrapper and the registration. */
 const BUS_CONSUMER = `import { HttpClient } from '@acme/http';

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { TEXTBOOK_SERVICE, TEXTBOOK_SERVICE_TS } from './support/textbook-service';
 
 type ESLintClass = typeof import('eslint').ESLint;
 
@@ -43,31 +44,6 @@ module.exports = [
 ];
 `;
 
-/** One file with a textbook case of each rule, as plain JS and as TypeScript. */
-const BUGGY_SOURCE = `import https from 'node:https';
-import express from 'express';
-
-const app = express();
-
-app.get('/report', async (req, res) => {
-  // a new pool for every request
-  const agent = new https.Agent({ keepAlive: true });
-  const upstream = await fetch('https://reports.example.com/' + req.query.id, { dispatcher: agent });
-  res.json({ ok: upstream.ok });
-});
-
-export async function loadUser(id) {
-  const response = await fetch('https://users.example.com/' + id);
-  if (!response.ok) {
-    throw new Error('user lookup failed: ' + response.status);
-  }
-  return response.json();
-}
-
-export const sharedAgent = new https.Agent({ maxSockets: 10 });
-
-app.listen(3000);
-`;
 
 function assertBuilt(): void {
   const entry = join(pluginDir, 'dist', 'index.js');
@@ -90,8 +66,8 @@ function createProject(): string {
   writeFileSync(join(dir, 'eslint.config.mjs'), ESM_CONFIG);
   writeFileSync(join(dir, 'eslint.config.cjs'), CJS_CONFIG);
   mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src', 'service.js'), BUGGY_SOURCE);
-  writeFileSync(join(dir, 'src', 'service.ts'), BUGGY_SOURCE.replace('loadUser(id)', 'loadUser(id: string)'));
+  writeFileSync(join(dir, 'src', 'service.js'), TEXTBOOK_SERVICE);
+  writeFileSync(join(dir, 'src', 'service.ts'), TEXTBOOK_SERVICE_TS);
   return dir;
 }
 
