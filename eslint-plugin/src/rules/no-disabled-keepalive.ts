@@ -36,6 +36,7 @@ import { lookupProperty } from '../ast/lookup-property';
 import { removePropertyFix } from '../ast/remove-property-fix';
 import { staticObjectLiteral } from '../ast/static-object-literal';
 import { createRule } from '../util/create-rule';
+import { escapeRegExp } from '../util/escape-regexp';
 
 type Options = [
   {
@@ -572,7 +573,7 @@ function relevantMemberTest(agentSpecs: readonly ExportSpec[]): (name: string) =
       }
       const source = last
         .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .map(escapeRegExp)
         .join('.*');
       patterns.push(new RegExp(`^${source}$`));
     }

@@ -5,29 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import plugin from '../../src/index';
+import { lintWithAllRules } from '../support/lint-with-all-rules';
 
 /** `[rule, messageId, line]` of every keepalive finding in `code`, in order. */
 function findings(code: string): [string, string, number][] {
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never, sourceType: 'module' },
-        plugins: { keepalive: plugin as never },
-        rules: {
-          'keepalive/no-client-per-request': 'error',
-          'keepalive/no-unconsumed-body': 'error',
-          'keepalive/no-disabled-keepalive': 'error',
-        },
-      },
-    ],
-    'service.ts',
-  );
+  const messages = lintWithAllRules(code);
   return messages.map((message) => [message.ruleId?.replace('keepalive/', '') ?? 'parse', message.messageId ?? message.message, message.line]);
 }
 

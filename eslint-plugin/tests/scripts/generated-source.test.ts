@@ -1,29 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import plugin from '../../src/index';
+import { lintWithAllRules } from '../support/lint-with-all-rules';
 import { generatedSource } from '../../scripts/generated-source';
 
-function lint(text: string): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    text,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never, sourceType: 'module' },
-        plugins: { keepalive: plugin as never },
-        rules: {
-          'keepalive/no-client-per-request': 'error',
-          'keepalive/no-unconsumed-body': 'error',
-          'keepalive/no-disabled-keepalive': 'error',
-        },
-      },
-    ],
-    'service.ts',
-  );
-}
 
 describe('generated source for the scaling benchmark', () => {
   it('has about the requested length, the same text every time, and findings in proportion to its length', () => {
@@ -32,8 +11,8 @@ describe('generated source for the scaling benchmark', () => {
     assert.equal(generatedSource(2_000), small);
     const lines = small.split('\n').length;
     assert.ok(lines >= 2_000 && lines < 2_200, `${lines} lines`);
-    const smallMessages = lint(small);
-    const largeMessages = lint(large);
+    const smallMessages = lintWithAllRules(small);
+    const largeMessages = lintWithAllRules(large);
     // Parses cleanly: every message is a keepalive finding, from the one section in ten with bugs.
     assert.deepEqual(
       smallMessages.filter((message) => !message.ruleId?.startsWith('keepalive/')),

@@ -10,6 +10,7 @@ import type { ExportSpec } from '../imports/export-spec';
 import { importsPackageOf } from '../imports/package-mentions';
 import type { ResponseSourceSpec } from '../libraries/response-sources';
 import { isCodeAt, type TextHint } from '../modules';
+import { escapeRegExp } from '../../util/escape-regexp';
 
 const hints = new Map<string, TextHint>();
 
@@ -33,15 +34,11 @@ function hintFor(sources: readonly ResponseSourceSpec[], optionsKey: string): Te
       if (root && !root.includes('*')) globals.add(root);
     }
   }
-  const globalName = globals.size === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${[...globals].map(escape).join('|')})(?![\\w$])`, 'g');
+  const globalName = globals.size === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${[...globals].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
   return {
     key: `body-paths/module-source/${optionsKey}`,
     mentions: (text, specifiers) =>
       importsPackageOf(specifiers, packages) ||
       (globalName !== undefined && [...text.matchAll(globalName)].some((match) => isCodeAt(text, match.index))),
   };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }

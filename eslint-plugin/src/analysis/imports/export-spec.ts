@@ -9,6 +9,7 @@
  */
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { GLOBAL, normalizeModuleName, type ModuleRef } from './module-refs';
+import { escapeRegExp } from '../../util/escape-regexp';
 
 export interface PackageExportSpec {
   readonly from: 'package';
@@ -98,7 +99,7 @@ function wildcardMatch(pattern: string, value: string): boolean {
   if (!regex) {
     const source = pattern
       .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .map(escapeRegExp)
       .join('[^/.]*');
     regex = new RegExp(`^${source}$`);
     patternCache.set(pattern, regex);

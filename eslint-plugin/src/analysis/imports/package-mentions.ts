@@ -6,6 +6,7 @@
  * before the first `*` (`'@aws-sdk/client-s3'`). Global specs never match (globals need no import).
  */
 import type { ExportSpec } from './export-spec';
+import { escapeRegExp } from '../../util/escape-regexp';
 
 /** True when one of `specifiers` imports a package of `specs`. */
 export function importsPackageOf(specifiers: readonly string[], specs: readonly ExportSpec[]): boolean {
@@ -24,15 +25,11 @@ function packagePattern(specs: readonly ExportSpec[]): RegExp {
       const wildcard = spec.package.indexOf('*');
       // An exact name ends the specifier or starts a subpath (`https`, `undici/x`, never
       // `https-proxy-agent`); a wildcard name may go on after its prefix.
-      const name = wildcard < 0 ? `${escape(spec.package)}(?:$|/)` : escape(spec.package.slice(0, wildcard));
+      const name = wildcard < 0 ? `${escapeRegExp(spec.package)}(?:$|/)` : escapeRegExp(spec.package.slice(0, wildcard));
       if (name.length > 0) names.add(name);
     }
     pattern = names.size === 0 ? /(?!)/ : new RegExp(`^(?:node:)?(?:${[...names].join('|')})`);
     patterns.set(specs, pattern);
   }
   return pattern;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
