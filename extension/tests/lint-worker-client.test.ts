@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LintWorkerClient, WorkerRestartedError } from '../src/lint-worker-client';
@@ -158,6 +158,18 @@ describe('LintWorkerClient overlays (cross-file)', () => {
     assert.equal(client.setOverlay(project.http, undefined), true);
     assert.deepEqual(await lintHandler(), UNREAD);
     assert.deepEqual(client.overlayFiles(), []);
+    assert.deepEqual(log, []);
+  });
+
+  it('lints a JavaScript file (espree) that imports a TypeScript module: the bundled parser reads the module', async () => {
+    // A fresh worker, so the JavaScript file is its first lint and nothing has loaded the TypeScript parser yet.
+    await client.restart();
+    const jsHandler = project.handler.replace(/\.ts$/, '.js');
+    const text = HANDLER.replace('(u: string, b: unknown)', '(u, b)');
+    writeFileSync(jsHandler, text);
+    const outcome = await client.lint('js-handler', { filename: jsHandler, cwd: project.root, text, options: OPTIONS });
+    assert.equal(outcome.status, 'done');
+    assert.deepEqual(outcome.status === 'done' ? outcome.result.findings.map((f) => [f.ruleId, f.range.start.line]) : [], UNREAD);
     assert.deepEqual(log, []);
   });
 });

@@ -118,6 +118,8 @@ interface StoredAnswer {
 /** State of one lint of one file: memoised module versions, the answer stack, dependencies. */
 class LintSession implements ModuleLoader {
   private readonly versions = new Map<string, string | undefined>();
+  /** `from \0 specifier \0 hint key` -> the text-hint answer and the modules it read. */
+  private readonly textHints = new Map<string, { result: boolean; reads: readonly [string, string][] }>();
   private readonly views = new Map<string, ModuleSummaries>();
   private readonly stack: Frame[] = [];
 
@@ -194,6 +196,33 @@ class LintSession implements ModuleLoader {
     return value;
   }
 
+  /**
+   * The text-hint answer for `specifier` imported by `fromFile`, once per lint: every call site of
+   * an import asks it again. A repeat replays the modules the first answer read as dependencies.
+   */
+  mayReach(fromFile: string, specifier: string, hint: TextHint): boolean {
+    const key = `${fromFile}\0${specifier}\0${hint.key}`;
+    const known = this.textHints.get(key);
+    if (known) {
+      for (const [file, version] of known.reads) this.use(file, version);
+      return known.result;
+    }
+    const reads: [string, string][] = [];
+    const result = mayReachText(
+      fromFile,
+      specifier,
+      hint,
+      (file, version) => {
+        reads.push([file, version]);
+        this.use(file, version);
+      },
+      undefined,
+      (file) => this.version(file),
+    );
+    this.textHints.set(key, { result, reads });
+    return result;
+  }
+
   /** The version of `file`, read once per lint. */
   private version(file: string): string | undefined {
     if (this.versions.has(file)) return this.versions.get(file);
@@ -261,7 +290,7 @@ class SummariesView implements ModuleSummaries {
 
   mayReach(specifier: string, hint: TextHint): boolean {
     try {
-      return mayReachText(this.file, specifier, hint, (file, version) => this.session.use(file, version));
+      return this.session.mayReach(this.file, specifier, hint);
     } catch {
       return false;
     }

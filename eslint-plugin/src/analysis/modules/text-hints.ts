@@ -63,8 +63,15 @@ export function mayReachText(
   hint: TextHint,
   onRead?: (file: string, version: string) => void,
   depth = DEFAULT_DEPTH,
+  versionOf: (file: string) => string | undefined = currentVersion,
 ): boolean {
-  return reaches(fromFile, specifier, hint, depth, new Set(), onRead);
+  return reaches(fromFile, specifier, hint, depth, new Set(), { onRead, versionOf });
+}
+
+interface ReadContext {
+  readonly onRead: ((file: string, version: string) => void) | undefined;
+  /** A lint memoises versions (one stat per module per lint); `currentVersion` otherwise. */
+  readonly versionOf: (file: string) => string | undefined;
 }
 
 function reaches(
@@ -73,20 +80,20 @@ function reaches(
   hint: TextHint,
   depth: number,
   visiting: Set<string>,
-  onRead: ((file: string, version: string) => void) | undefined,
+  context: ReadContext,
 ): boolean {
   if (depth <= 0 || isBuiltin(specifier)) return false;
   const file = resolveProjectModule(fromFile, specifier);
   if (file === undefined || visiting.has(file)) return false;
-  const version = currentVersion(file);
+  const version = context.versionOf(file);
   if (version === undefined) return false;
   // The answer depends on this text: editing the module must count as a change for the linted file.
-  onRead?.(file, version);
+  context.onRead?.(file, version);
   const text = moduleTextOf(file, version, hint);
   if (!text) return false;
   if (text.mentions) return true;
   visiting.add(file);
-  const found = text.specifiers.some((nested) => reaches(file, nested, hint, depth - 1, visiting, onRead));
+  const found = text.specifiers.some((nested) => reaches(file, nested, hint, depth - 1, visiting, context));
   visiting.delete(file);
   return found;
 }
