@@ -1,6 +1,6 @@
 // Renders one benchmark (forwarder medians, goals, lint and extension results) as markdown for
 // the README, JSON for tools, and an SVG chart.
-import { formatBytes, formatCount, formatMs, formatRate, formatRatio } from '../report/format.js';
+import { formatBytes, formatCount, formatMs, formatPercent, formatRate, formatRatio } from '../report/format.js';
 import { machineLine, type MachineInfo } from '../report/machine.js';
 import { renderPanelChartSvg, type ChartPanel } from '../report/panel-chart-svg.js';
 import { renderMarkdownTable, type Table } from '../report/text-table.js';
@@ -77,6 +77,27 @@ export function goalsTable(goals: readonly Goal[]): Table {
   };
 }
 
+/**
+ * Per sink latency, how close the HTTP leg alone (`http_only`: undici, no NSQ) comes to Little's
+ * limit, and how much of that ceiling the shared forwarder keeps: what NSQ costs versus what the
+ * sink and the machine cost.
+ */
+export function ceilingLines(medians: readonly ForwarderMedian[], maxInFlight: number): string[] {
+  const lines: string[] = [];
+  for (const reference of medians) {
+    if (reference.kind !== 'http_only' || reference.wanLatencyMs !== 0 || reference.sinkLatencyMs === 0) continue;
+    const limit = maxInFlight / (reference.sinkLatencyMs / 1000);
+    const shared = findMedian(medians, reference.sinkLatencyMs, 'shared');
+    lines.push(
+      `- Sink ${reference.sinkLatencyMs} ms: HTTP alone (\`http_only\`, ${maxInFlight} requests at once, no NSQ) reaches ` +
+        `${formatRate(reference.messagesPerSecond)} msg/s, ${formatPercent(reference.messagesPerSecond / limit)} of the ` +
+        `${formatCount(limit)} msg/s limit` +
+        (shared ? `; shared keeps ${formatPercent(shared.messagesPerSecond / reference.messagesPerSecond)} of that ceiling.` : '.'),
+    );
+  }
+  return lines;
+}
+
 function lintLine(result: SideResult<LintBenchmark>): string {
   if (result.status === 'not run') return `not run (\`${result.command}\` writes ${result.file})`;
   if (result.status === 'unreadable') return `unreadable: ${result.reason}`;
@@ -110,6 +131,11 @@ function busyMachineNote(machine: MachineInfo): string {
   );
 }
 
+/** `lines` under `heading`, followed by a blank line; nothing when there are no lines. */
+function withHeading(heading: string, lines: readonly string[]): string[] {
+  return lines.length === 0 ? [] : [heading, '', ...lines, ''];
+}
+
 export function renderBenchMarkdown(json: BenchJson): string {
   const { settings } = json;
   return [
@@ -129,6 +155,7 @@ export function renderBenchMarkdown(json: BenchJson): string {
     '',
     renderMarkdownTable(goalsTable(json.goals)),
     '',
+    ...withHeading('### The ceiling without NSQ', ceilingLines(json.medians, settings.maxInFlight)),
     '### Lint and editor',
     '',
     `- Lint (\`bench-results/lint.json\`): ${lintLine(json.lint)}`,
@@ -168,7 +195,7 @@ export function renderBenchSvg(json: BenchJson): string {
     });
   }
   return renderPanelChartSvg({
-    title: 'keepalive-nsq (shared, naive) vs nsq_to_http',
+    title: 'keepalive-nsq (shared, naive) vs nsq_to_http, and HTTP alone (http_only)',
     subtitle:
       `${formatCount(json.settings.messages)} messages, max-in-flight ${json.settings.maxInFlight}, ` +
       `median of ${json.settings.runs} runs, HTTPS on loopback${(json.settings.wanLatenciesMs ?? []).length > 0 ? ' (WAN rows through Toxiproxy)' : ''}`,

@@ -1,10 +1,11 @@
 // One measured run: publish N messages to a fresh topic on a real nsqd, start one forwarder against
 // the HTTPS sink, wait until the sink has every message, stop the forwarder, read what it cost.
+// The `http_only` reference publishes nothing: it sends the same bodies to the sink itself.
 import type { NsqdProcess } from '../harness/nsqd.js';
 import type { TestCertificates } from '../sink/certificates.js';
 import type { HttpsSink } from '../sink/https-sink.js';
 import type { CleanupOnExit } from './cleanup-on-exit.js';
-import type { ForwarderKind } from './forwarder-command.js';
+import { consumesNsq, type ForwarderKind } from './forwarder-command.js';
 import type { ForwarderSummary } from '../harness/forwarder-summary.js';
 import { startMeasuredForwarder } from './measured-forwarder.js';
 import { makeMessageBodies } from './message-bodies.js';
@@ -74,9 +75,12 @@ export async function runForwarder(settings: ForwardRunSettings, env: ForwardRun
   const topic = settings.runId;
   const channel = 'forwarder';
 
-  await nsqd.api.createTopic(topic);
-  await nsqd.api.createChannel(topic, channel);
-  await nsqd.api.publishMany(topic, makeMessageBodies(settings.runId, settings.messages, settings.messageBytes));
+  const viaNsq = consumesNsq(settings.kind);
+  if (viaNsq) {
+    await nsqd.api.createTopic(topic);
+    await nsqd.api.createChannel(topic, channel);
+    await nsqd.api.publishMany(topic, makeMessageBodies(settings.runId, settings.messages, settings.messageBytes));
+  }
   // Connections of the previous run (closing sockets, dials still in the listen backlog) must not
   // be counted against this one.
   await sink.waitForIdle();
@@ -92,6 +96,7 @@ export async function runForwarder(settings: ForwardRunSettings, env: ForwardRun
       postUrl: `${env.postOrigin ?? sink.url}/events`,
       caFile: certificates.caFile,
       maxInFlight: settings.maxInFlight,
+      bodies: { runId: settings.runId, messages: settings.messages, ...(settings.messageBytes === undefined ? {} : { messageBytes: settings.messageBytes }) },
     },
     cleanup,
   );
@@ -127,7 +132,7 @@ export async function runForwarder(settings: ForwardRunSettings, env: ForwardRun
 
     // Let the last FINs reach nsqd before counting its timeouts and requeues.
     const settleBy = Date.now() + SETTLE_TIMEOUT_MS;
-    for (;;) {
+    while (viaNsq) {
       const channelStats = await nsqd.api.channelStats(topic, channel);
       if ((channelStats?.depth ?? 0) === 0 && (channelStats?.in_flight_count ?? 0) === 0) break;
       if (Date.now() > settleBy) break;
@@ -136,7 +141,7 @@ export async function runForwarder(settings: ForwardRunSettings, env: ForwardRun
 
     const summary = await forwarder.stop(STOP_GRACE_MS);
 
-    const channelStats = await nsqd.api.channelStats(topic, channel);
+    const channelStats = viaNsq ? await nsqd.api.channelStats(topic, channel) : undefined;
     const seconds =
       timeline.firstRequestAt !== undefined && timeline.lastDeliveryAt !== undefined
         ? Math.max(1e-3, (timeline.lastDeliveryAt - timeline.firstRequestAt) / 1000)

@@ -1,20 +1,30 @@
 // The command line for each forwarder a run can measure: this package's CLI in `shared` or `naive`
-// mode, and nsq's own `nsq_to_http` (Go) with the same max-in-flight.
+// mode, nsq's own `nsq_to_http` (Go) with the same max-in-flight, and `http_only`, the reference
+// without NSQ (http-only-client.ts: the same bodies POSTed straight to the sink by one undici Agent).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ForwarderCommand } from '../harness/forwarder-process.js';
 import { findNsqBinary } from '../harness/go-tool-binaries.js';
 
-export const FORWARDER_KINDS = ['shared', 'naive', 'nsq_to_http'] as const;
+export const FORWARDER_KINDS = ['shared', 'naive', 'nsq_to_http', 'http_only'] as const;
 export type ForwarderKind = (typeof FORWARDER_KINDS)[number];
 
-/** The same colour for a forwarder in every chart: the fix green, the incident red, the Go reference blue. */
+/**
+ * The same colour for a forwarder in every chart: the fix green, the incident red, the Go reference
+ * blue, the no-NSQ ceiling grey.
+ */
 export const FORWARDER_COLOURS: Record<ForwarderKind, string> = {
   shared: '#2e7d32',
   naive: '#c62828',
   nsq_to_http: '#1565c0',
+  http_only: '#757575',
 };
+
+/** Kinds that consume from nsqd; `http_only` sends the run's bodies itself and never connects to it. */
+export function consumesNsq(kind: ForwarderKind): boolean {
+  return kind !== 'http_only';
+}
 
 export interface ForwarderTarget {
   topic: string;
@@ -29,6 +39,8 @@ export interface ForwarderTarget {
   handlers?: number;
   /** Where keepalive-nsq writes its exit summary (--summary-json). */
   summaryFile: string;
+  /** The run's message bodies (makeMessageBodies), for `http_only`, which sends them itself. */
+  bodies?: { runId: string; messages: number; messageBytes?: number };
 }
 
 /** runtime/ — this file is runtime/rig/bench/. */
@@ -60,6 +72,25 @@ function keepaliveCli(): { args: string[]; description: string } {
 }
 
 export function forwarderCommand(kind: ForwarderKind, target: ForwarderTarget): ForwarderCommand {
+  if (kind === 'http_only') {
+    if (!target.bodies) throw new Error('http_only needs the run\'s message bodies (target.bodies)');
+    const client = join(RUNTIME_ROOT, 'rig', 'bench', 'http-only-client.ts');
+    return {
+      command: process.execPath,
+      args: [
+        '--import', 'tsx', client,
+        '--url', target.postUrl,
+        '--ca-file', target.caFile,
+        '--run-id', target.bodies.runId,
+        '--messages', String(target.bodies.messages),
+        ...(target.bodies.messageBytes === undefined ? [] : ['--message-bytes', String(target.bodies.messageBytes)]),
+        '--concurrency', String(target.handlers ?? target.maxInFlight),
+      ],
+      env: { ...process.env },
+      description: 'runtime/rig/bench/http-only-client.ts (undici, no NSQ)',
+      cwd: RUNTIME_ROOT,
+    };
+  }
   if (kind === 'nsq_to_http') {
     const binary = findNsqBinary('nsq_to_http');
     return {

@@ -68,3 +68,13 @@ test('nsq_to_http against the same nsqd and sink, counted by message id (it send
   assert.equal(result.summary, undefined);
   assert.match(result.command, /nsq_to_http$/);
 });
+
+test('http_only: the same bodies straight to the sink over max-in-flight connections, nothing published to nsqd', async () => {
+  const result = await runForwarder({ runId: 'test-http-only', kind: 'http_only', messages: 200, maxInFlight: 8 }, env);
+  assert.equal(result.delivered, 200);
+  assert.equal(result.requests, 200);
+  assert.ok(result.connections <= 8, `${result.connections} connections for 8 at once`);
+  assert.equal(result.exitCode, 0);
+  assert.match(result.command, /http-only-client\.ts \(undici, no NSQ\)$/);
+  assert.equal(await env.nsqd.api.channelStats('test-http-only', 'forwarder'), undefined, 'no topic was created');
+});

@@ -8,7 +8,7 @@ test('defaults: 3 runs of every forwarder at 0 and 20 ms, and through 10 ms of W
   assert.equal(options.maxInFlight, 16);
   assert.deepEqual(options.sinkLatenciesMs, [0, 20]);
   assert.deepEqual(options.wanLatenciesMs, [10]);
-  assert.deepEqual(options.forwarders, ['shared', 'naive', 'nsq_to_http']);
+  assert.deepEqual(options.forwarders, ['shared', 'naive', 'nsq_to_http', 'http_only']);
   assert.equal(options.outputDir, '/results');
 });
 

@@ -105,3 +105,20 @@ test('a WAN row (Toxiproxy) gets its own table rows, goals against nsq_to_http a
   assert.ok(svg.includes('>TCP connections, WAN +10 ms each way</text>'));
   assert.equal((svg.match(/class="reference"/g) ?? []).length, 1, 'no limit line on the WAN panel');
 });
+
+test('the http_only reference gets a ceiling line per sink latency: its share of the limit and what shared keeps of it', () => {
+  const base = benchJson();
+  const runs = [...base.runs, run('http_only', 0, 3500, 16), run('http_only', 20, 720, 16)];
+  const medians = summarizeRuns(runs);
+  const markdown = renderBenchMarkdown(benchJson({ runs, medians, goals: evaluateGoals(medians, 16) }));
+  assert.ok(markdown.includes('| 20 ms | http_only | 720 | n/a | 16 | 16 | 0 | 0 |'), markdown);
+  assert.ok(markdown.includes('### The ceiling without NSQ'));
+  assert.ok(
+    markdown.includes('- Sink 20 ms: HTTP alone (`http_only`, 16 requests at once, no NSQ) reaches 720 msg/s, 90 % of the 800 msg/s limit; shared keeps 108 % of that ceiling.'),
+    markdown,
+  );
+  // No ceiling line at 0 ms (no limit there), and none at all without the reference.
+  assert.ok(!markdown.includes('- Sink 0 ms'));
+  assert.ok(!renderBenchMarkdown(benchJson()).includes('The ceiling without NSQ'));
+  assert.ok(renderBenchSvg(benchJson({ runs, medians })).includes('fill="#757575"'), 'http_only is grey');
+});
