@@ -1,6 +1,6 @@
 // Issue 9, item 2: dead letters need no extra flag (PUB over TCP to the nsqd the message came from),
 // nothing is requeued to the endpoint forever, a message whose dead letter cannot be published is
-// held with a loud error, and an endpoint-wide failure (TLS verification) backs the consumer off
+// held with a loud error, and an endpoint-wide failure (TLS verification, DNS) backs the consumer off
 // instead of dead-lettering. Every received message is accounted for. Real nsqd and HTTPS sink.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -125,6 +125,30 @@ describe('dead letters', { timeout: 300_000 }, () => {
     assert.ok(summary.messagesReceived < 20 * 3, `received ${summary.messagesReceived}: the consumer did not back off`);
     assertAccounted(summary);
     assert.equal(fixture.sink.stats().requests, 0);
+    assert.equal((await fixture.nsqd.api.topicStats(deadLetterTopic))?.message_count, 0);
+    const channel = await fixture.nsqd.api.channelStats(fixture.topic, fixture.channel);
+    assert.equal((channel?.depth ?? 0) + (channel?.deferred_count ?? 0) + (channel?.in_flight_count ?? 0), 20, 'every message is still queued');
+  });
+
+  it('an endpoint whose name does not resolve (DNS) backs the consumer off and never dead-letters', async () => {
+    const fixture = await fixtureFor();
+    const deadLetterTopic = `${fixture.topic}_dead_letter`;
+    await fixture.nsqd.api.createTopic(deadLetterTopic);
+    await fixture.publish(20, 'no-dns');
+    // A 64-character label is not a valid DNS name: the C library answers ENOTFOUND itself, so the
+    // lookup fails the same way on every machine and no query leaves it.
+    const unresolvable = `https://${'x'.repeat(64)}.invalid/ingest`;
+    const args = tcpOnlyArgs(fixture).map((arg) => (arg === `${fixture.sink.url}/ingest` ? unresolvable : arg));
+    assert.ok(args.includes(unresolvable));
+    const forwarder = start([...args, '--max-attempts', '2', '--requeue-delay', '50ms', '--max-requeue-delay', '100ms', '--max-backoff-duration', '500ms']);
+    await waitFor('the consumer to back off after a failed name lookup', () => /failed: ENOTFOUND.*the endpoint cannot be reached/.test(forwarder.stderr()) && /pausing consumption/.test(forwarder.stderr()), 30_000, () => forwarder.stderr());
+    await waitFor('several failed probes', () => (forwarder.stderr().match(/pausing consumption/g) ?? []).length >= 4, 30_000, () => forwarder.stderr());
+    const exit = await stopCleanly(forwarder);
+    const summary = exit.summary!;
+    assert.equal(summary.messagesDeadLettered, 0);
+    assert.ok(summary.endpointUnreachable >= 4, `unreachable ${summary.endpointUnreachable}`);
+    assert.ok(summary.messagesReceived < 20 * 3, `received ${summary.messagesReceived}: the consumer did not back off`);
+    assertAccounted(summary);
     assert.equal((await fixture.nsqd.api.topicStats(deadLetterTopic))?.message_count, 0);
     const channel = await fixture.nsqd.api.channelStats(fixture.topic, fixture.channel);
     assert.equal((channel?.depth ?? 0) + (channel?.deferred_count ?? 0) + (channel?.in_flight_count ?? 0), 20, 'every message is still queued');
