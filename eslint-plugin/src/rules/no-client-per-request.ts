@@ -23,6 +23,7 @@ export type MessageIds =
   | 'poolPerRequest'
   | 'poolClassPerRequest'
   | 'factoryPerRequest'
+  | 'setterPerRequest'
   | 'wrapperPerRequest'
   | 'sdkClientPerRequest'
   | 'hoistToModuleScope';
@@ -48,6 +49,8 @@ export default createRule<Options, MessageIds>({
         '`new {{client}}()` builds a connection pool in its constructor (`{{pool}}` {{at}}) and is created {{where}}, so each run opens new TCP+TLS connections. {{advice}}',
       factoryPerRequest:
         '`{{client}}()` builds a new connection pool on every call (`{{pool}}` {{at}}) and is called {{where}}, so each run opens new TCP+TLS connections. {{advice}}',
+      setterPerRequest:
+        '`{{client}}()` builds a new connection pool on every call and keeps it in {{place}} (`{{pool}}` {{at}}), and is called {{where}}, so each run replaces the client and opens new TCP+TLS connections. Call it once at startup (module scope or a constructor), or only when the configuration changes.',
       wrapperPerRequest:
         '`{{client}}()` rebuilds the same client configuration {{where}}. It sends through the shared global agent, so this repeats setup work rather than opening connections; create it once at module scope and reuse it.',
       sdkClientPerRequest:
@@ -111,6 +114,10 @@ export default createRule<Options, MessageIds>({
           built.file === context.filename
             ? `on line ${built.line}`
             : `in ${path.relative(path.dirname(context.filename), built.file).split(path.sep).join('/')}:${built.line}`;
+        if (built.storedIn !== undefined) {
+          context.report({ node, messageId: 'setterPerRequest', data: { client, where, place: built.storedIn, pool: built.client, at } });
+          return;
+        }
         context.report({
           node,
           messageId: node.type === 'NewExpression' ? 'poolClassPerRequest' : 'factoryPerRequest',

@@ -479,6 +479,47 @@ module.exports = { download, downloadSafely, check };
     assert.match(messages[0] ?? '', /node:http response passed on by `get\(\)` \(lib\/http\.js:4\) is not read or released on the path that leaves at line 6/);
   });
 
+  it('follows a response an imported wrapper hands to its caller\'s error-first callback (`cb(null, res)`)', () => {
+    const root = project({
+      'lib/metrics.js': `const https = require('https');
+exports.submitData = function submitData(data, cb) {
+  const req = https.request(process.env.METRICS_URL, { method: 'POST' }, (res) => cb(null, res));
+  req.on('error', cb);
+  req.end(JSON.stringify(data));
+};
+exports.submitStatus = function submitStatus(data, cb) {
+  const req = https.request(process.env.METRICS_URL, { method: 'POST' }, (res) => {
+    res.resume();
+    cb(null, res.statusCode);
+  });
+  req.on('error', cb);
+  req.end(JSON.stringify(data));
+};
+`,
+      'report.js': `const { submitData, submitStatus } = require('./lib/metrics');
+function report(data) {
+  submitData(data, (err, res) => {
+    if (err) return console.error(err);
+    if (res.statusCode !== 200) console.warn('metrics rejected', res.statusCode);
+  });
+}
+function reportDrained(data) {
+  submitData(data, (err, res) => {
+    if (err) return console.error(err);
+    res.resume();
+  });
+}
+function reportStatus(data) {
+  submitStatus(data, (err, status) => console.log(err, status));
+}
+module.exports = { report, reportDrained, reportStatus };
+`,
+    });
+    const { found, messages } = lint(root, 'report.js', 'espree');
+    assert.deepEqual(found, ['3:26 neverConsumed']);
+    assert.match(messages[0] ?? '', /node:http response passed on by `submitData\(\)` \(lib\/metrics\.js:2\) is never read/);
+  });
+
   it('keeps the single-file behaviour when the imported module cannot be resolved or is not a wrapper', () => {
     const root = project({
       'lib/http.ts': `export function getJson(url: string) {

@@ -69,6 +69,16 @@ export class BindingPaths {
       }
     }
 
+    // `if (err) return done(err)` in an error-first callback: that branch has no response.
+    const errorReads = new Set<TSESTree.Node>();
+    for (const error of binding.errorVariables ?? []) {
+      for (const reference of error.references) {
+        if (!reference.isRead()) continue;
+        errorReads.add(reference.identifier);
+        for (const test of branchTestsOf(reference.identifier)) tests.add(test);
+      }
+    }
+
     const aliases: ResponseBinding[] = [];
     for (const reference of variable.references) {
       const identifier = reference.identifier;
@@ -123,6 +133,7 @@ export class BindingPaths {
     const blockedEdges = absentBodyEdges.blockedEdges(tests, {
       isTracked: (node) => tracked.has(node),
       isStatus: (node) => statusReads.has(node),
+      isError: (node) => errorReads.has(node),
     });
 
     const ends = searchPaths({ start, events, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder });

@@ -2,7 +2,8 @@
  * Branch conditions under which a response has no body to read: `if (!res.body) return`,
  * `if (res.status === 204 || res.status === 304) return null`, `if (!res) return` (a wrapper that
  * may return nothing), `res.body ? ... : ...`, `if (method === 'HEAD')`,
- * `if (res.headers.get('content-length') === '0')` (also through `parseInt()`). HEAD requests with a literal method are excluded
+ * `if (res.headers.get('content-length') === '0')` (also through `parseInt()`), `if (err)` in an
+ * error-first callback a wrapper hands the response to (`cb(null, res)`). HEAD requests with a literal method are excluded
  * at the source; 204, 205 and 304 responses never carry a body (RFC 9110 §15.3.5, §15.3.6,
  * §15.4.5), and a `Content-Length: 0` body is complete as soon as the headers arrive (§8.6).
  */
@@ -26,6 +27,8 @@ export interface AbsenceSubjects {
   readonly isTracked: (node: TSESTree.Node) => boolean;
   /** A local that holds the response's status (`const status = res.status`, `{ statusCode }`). */
   readonly isStatus?: (node: TSESTree.Node) => boolean;
+  /** The error argument of an error-first callback given the response: set only when there is none. */
+  readonly isError?: (node: TSESTree.Node) => boolean;
 }
 
 /**
@@ -65,6 +68,8 @@ function absence(test: TSESTree.Node, subjects: AbsenceSubjects): AbsentWhen | u
     case AST_NODE_TYPES.CallExpression:
       return includesBodylessStatus(node, subjects) ? 'true' : undefined;
     default:
+      // `if (err)`: an error-first callback gets an error only when there is no response.
+      if (subjects.isError?.(node)) return 'true';
       // `res` / `res.body` used as a condition: falsy means there is nothing to read.
       return isBodyHandle(node, isTracked) ? 'false' : undefined;
   }
@@ -92,6 +97,8 @@ function binaryAbsence(node: TSESTree.BinaryExpression, subjects: AbsenceSubject
     }
     // `res.body == null`, `res === undefined`
     if (isBodyHandle(subject, isTracked) && isNullish(value)) return whenEqual;
+    // `err !== null`, `err != undefined`: the error is set, so there is no response.
+    if (subjects.isError?.(stripWrappers(subject)) && isNullish(value)) return flip(whenEqual);
     // `res.headers.get('content-length') === '0'`, `res.headers['content-length'] == 0`
     const loose = node.operator === '==' || node.operator === '!=';
     if (isContentLengthOf(subject, isTracked) && isZeroLength(value, loose)) return whenEqual;

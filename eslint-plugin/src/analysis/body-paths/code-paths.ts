@@ -42,8 +42,14 @@ const EXIT_RECORDED = [
 type RecorderListener = Record<string, (...args: never[]) => void>;
 
 export class CodePathRecorder {
-  private readonly enterPositions = new Map<TSESTree.Node, PathPosition>();
-  private readonly exitPositions = new Map<TSESTree.Node, PathPosition>();
+  // Every node of every file is recorded, and few positions are ever asked for: a node maps to its
+  // visiting order only, and the code path and segments of each order sit in two arrays (segment
+  // lists are shared snapshots). A position object is made when one is asked for. One object per
+  // node would be most of the recorder's memory, and garbage collection made big files cost more per line.
+  private readonly enterOrders = new Map<TSESTree.Node, number>();
+  private readonly exitOrders = new Map<TSESTree.Node, number>();
+  private readonly codePathAt: CodePath[] = [];
+  private readonly segmentsAt: (readonly CodePathSegment[])[] = [];
   private readonly jumpsBySegment = new Map<CodePathSegment, JumpStatement[]>();
   private readonly codePathsByOwner = new Map<TSESTree.Node, CodePath>();
   /** Segments in which a `catch` clause starts. */
@@ -52,7 +58,6 @@ export class CodePathRecorder {
   private readonly throwingSegments = new Set<CodePathSegment>();
   /** One entry per code path being traversed (functions nest). */
   private readonly stack: { codePath: CodePath; current: Set<CodePathSegment>; snapshot: CodePathSegment[] }[] = [];
-  private order = 0;
 
   /** Rule listeners that record positions. */
   listeners(): RecorderListener {
@@ -70,18 +75,18 @@ export class CodePathRecorder {
       onCodePathSegmentEnd: ((segment: CodePathSegment) => this.segmentEnded(segment)) as never,
       onUnreachableCodePathSegmentEnd: ((segment: CodePathSegment) =>
         this.segmentEnded(segment)) as never,
-      '*': ((node: TSESTree.Node) => this.record(node, this.enterPositions, true)) as never,
+      '*': ((node: TSESTree.Node) => this.record(node, this.enterOrders, true)) as never,
     };
     for (const type of EXIT_RECORDED) {
       listeners[`${type}:exit`] = ((node: TSESTree.Node) =>
-        this.record(node, this.exitPositions, false)) as never;
+        this.record(node, this.exitOrders, false)) as never;
     }
     return listeners;
   }
 
   /** Position when the traversal entered `node`. */
   enterPosition(node: TSESTree.Node): PathPosition | undefined {
-    return this.enterPositions.get(node);
+    return this.positionAt(this.enterOrders.get(node));
   }
 
   /**
@@ -89,7 +94,7 @@ export class CodePathRecorder {
    * VariableDeclarator, AssignmentExpression, AwaitExpression and CallExpression only.
    */
   exitPosition(node: TSESTree.Node): PathPosition | undefined {
-    return this.exitPositions.get(node);
+    return this.positionAt(this.exitOrders.get(node));
   }
 
   /** The code path a function (or the Program) owns. */
@@ -120,11 +125,16 @@ export class CodePathRecorder {
   positionIn(node: TSESTree.Node, codePath: CodePath): PathPosition | undefined {
     let current: TSESTree.Node | undefined = node;
     while (current) {
-      const position = this.enterPositions.get(current);
-      if (position?.codePath === codePath) return position;
+      const order = this.enterOrders.get(current);
+      if (order !== undefined && this.codePathAt[order - 1] === codePath) return this.positionAt(order);
       current = current.parent;
     }
     return undefined;
+  }
+
+  private positionAt(order: number | undefined): PathPosition | undefined {
+    if (order === undefined) return undefined;
+    return { codePath: this.codePathAt[order - 1]!, segments: this.segmentsAt[order - 1]!, order };
   }
 
   private segmentStarted(segment: CodePathSegment): void {
@@ -141,14 +151,17 @@ export class CodePathRecorder {
     top.snapshot = [...top.current];
   }
 
-  private record(node: TSESTree.Node, into: Map<TSESTree.Node, PathPosition>, indexSegments: boolean): void {
+  private record(node: TSESTree.Node, into: Map<TSESTree.Node, number>, indexSegments: boolean): void {
     // Type-only nodes never run: their positions are never asked for (`positionIn` walks up to the
     // node they annotate), and a big TypeScript file has thousands of them.
     if (isTypeOnly(node)) return;
     const top = this.stack.at(-1);
-    this.order += 1;
     if (!top) return;
-    into.set(node, { codePath: top.codePath, segments: top.snapshot, order: this.order });
+    // Orders start at 1: callers treat a missing position as order 0, before everything.
+    const order = this.codePathAt.length + 1;
+    this.codePathAt.push(top.codePath);
+    this.segmentsAt.push(top.snapshot);
+    into.set(node, order);
     if (!indexSegments) return;
     if (node.type === AST_NODE_TYPES.CatchClause) for (const segment of top.snapshot) this.catchEntries.add(segment);
     if (node.type === AST_NODE_TYPES.ThrowStatement) for (const segment of top.snapshot) this.throwingSegments.add(segment);

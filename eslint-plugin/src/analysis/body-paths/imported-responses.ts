@@ -39,7 +39,7 @@ import {
 } from './response-sources';
 
 /** Question names (with a version, so a change of the analysis never reuses old answers). */
-const RETURNS_RESPONSE = 'body-paths/returns-response@2';
+const RETURNS_RESPONSE = 'body-paths/returns-response@3';
 const PARAMETER_USE = 'body-paths/parameter-use@2';
 
 /** What calling an export gives, as data. */
@@ -50,6 +50,8 @@ interface ReturnedResponse {
   readonly methodParameters?: readonly MethodParameter[];
   readonly clientParameters?: readonly ClientSlot[];
   readonly callbackParameter?: number;
+  readonly responseArgument?: number;
+  readonly errorArgument?: number;
   /** Where the function starts in its module, for messages. */
   readonly line: number;
   /** The module the function is in, when it is not the asked export's module (an instance's class). */
@@ -230,6 +232,8 @@ export class ImportedResponses implements ImportedFunctions {
       delivery: source.delivery,
       holder: source.holder,
       ...(source.callbackParameter !== undefined ? { callbackParameter: source.callbackParameter } : {}),
+      ...(source.responseArgument !== undefined ? { responseArgument: source.responseArgument } : {}),
+      ...(source.errorArgument !== undefined ? { errorArgument: source.errorArgument } : {}),
       ...(source.methodParameters ? { methodParameters: source.methodParameters } : {}),
       ...(source.clientParameters ? { clientParameters: source.clientParameters } : {}),
       line: fn.loc.start.line,
@@ -258,6 +262,8 @@ export class ImportedResponses implements ImportedFunctions {
       delivery: answer.delivery,
       holder: answer.holder,
       ...(answer.callbackParameter !== undefined ? { callbackParameter: answer.callbackParameter } : {}),
+      ...(answer.responseArgument !== undefined ? { responseArgument: answer.responseArgument } : {}),
+      ...(answer.errorArgument !== undefined ? { errorArgument: answer.errorArgument } : {}),
       ...(answer.methodParameters ? { methodParameters: answer.methodParameters } : {}),
       ...(answer.clientParameters ? { clientParameters: answer.clientParameters } : {}),
       origin: `${answer.delivery === 'callback' ? 'passed on by' : 'returned by'} ${name ? `\`${name}()\` ` : ''}(${this.options.describeFile(file)}:${answer.line})`,

@@ -180,8 +180,10 @@ export class ReleaseSuggestions {
   private releases(binding: ResponseBinding): Release[] {
     const owner = ownerOf(binding, this.recorder, this.sourceCode.ast);
     const isAsync = 'async' in owner && owner.async === true;
-    // A kept response (`last = res`) may still be unset where the release goes.
-    const name = binding.aliasOf ? `${binding.variable.name}?` : binding.variable.name;
+    // A kept response (`last = res`) may still be unset where the release goes; so may the response
+    // of an error-first callback (`(err, res) => ...`) on a path that did not test `err`.
+    const mayBeUnset = binding.aliasOf !== undefined || (binding.errorVariables?.length ?? 0) > 0;
+    const name = mayBeUnset ? `${binding.variable.name}?` : binding.variable.name;
     return holderReleases(name, binding.holder, binding.client, isAsync).map((release) => ({
       ...release,
       name: suggestionName(binding, release.kind),

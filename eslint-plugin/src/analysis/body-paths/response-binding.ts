@@ -22,6 +22,11 @@ export interface ResponseBinding {
   /** Locals destructured next to the body that hold the status (`const { statusCode, body } = ...`). */
   readonly statusVariables?: readonly TSESLint.Scope.Variable[];
   /**
+   * The error parameter of an error-first callback the response is forwarded to (`(err, res) => ...`
+   * after `cb(null, res)`): where it is set, there is no response (`if (err) return done(err)`).
+   */
+  readonly errorVariables?: readonly TSESLint.Scope.Variable[];
+  /**
    * Set for a local that keeps a response another binding held (`last = res` in a retry loop):
    * running `writer` again (the next iteration) replaces the kept response, and reads of the
    * original after the hand-over (`await res.body?.cancel()`) release it too.

@@ -189,10 +189,17 @@ export class ResponseHolders {
     const { listeners, request } = responseListeners(call, sourceCode);
     const releases = request ? requestAborts(request, sourceCode.scopeManager) : [];
     const callback = responseCallbackOf(call, source);
-    if (callback && isInlineFunction(callback)) this.analyseResponseParameter(callback, call, source, releases);
-    else if (callback?.type === AST_NODE_TYPES.Identifier) {
-      const fn = localFunction(callback, sourceCode.getScope(callback));
-      if (fn) this.analyseResponseParameter(fn, call, source, releases);
+    const callbackFn =
+      callback && isInlineFunction(callback)
+        ? callback
+        : callback?.type === AST_NODE_TYPES.Identifier
+          ? localFunction(callback, sourceCode.getScope(callback))
+          : undefined;
+    if (callbackFn) {
+      this.analyseResponseParameter(callbackFn, call, source, releases, {
+        index: source.responseArgument ?? 0,
+        errorIndex: source.errorArgument,
+      });
     }
     for (const listener of listeners) {
       if (listener.type === 'function') this.analyseResponseParameter(listener.fn, call, source, releases);
@@ -218,19 +225,25 @@ export class ResponseHolders {
     });
   }
 
-  /** A function that receives the response as its first parameter. */
+  /**
+   * A function that receives the response as its first parameter, or (a callback a wrapper forwards
+   * the response to: `cb(null, res)`) at `parameters.index`, after an error parameter that is set
+   * only when there is no response.
+   */
   private analyseResponseParameter(
     fn: FunctionNode,
     call: TSESTree.CallExpression,
     source: ResponseSource,
     releases: readonly TSESTree.Node[] = [],
+    parameters: { readonly index: number; readonly errorIndex?: number } = { index: 0 },
   ): void {
     if (this.analysedCallbacks.has(fn)) return;
     this.analysedCallbacks.add(fn);
     // A test that expects the request to fail: the response never arrives in a passing run.
     if (callbackFailsTheTest(fn)) return;
     const { sourceCode, recorder } = this.context;
-    const [param] = fn.params;
+    const param = fn.params[parameters.index];
+    if (fn.params.slice(0, parameters.index).some((before) => before.type === AST_NODE_TYPES.RestElement)) return;
     if (!param) {
       if (!usesArguments(fn, sourceCode)) this.discarded(call, source, this.context.suggestions.readFirst(call, source));
       return;
@@ -243,9 +256,12 @@ export class ResponseHolders {
     }
     // `arguments` can reach the response without naming it.
     if (param.type !== AST_NODE_TYPES.Identifier || usesArguments(fn, sourceCode)) return;
-    const variable = sourceCode.scopeManager?.getDeclaredVariables(fn).find((v) => v.name === param.name);
+    const declared = sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
+    const variable = declared.find((v) => v.name === param.name);
     const start = recorder.enterPosition(fn);
     if (!variable || !start) return;
+    const errorParam = parameters.errorIndex === undefined ? undefined : fn.params[parameters.errorIndex];
+    const errorVariable = errorParam?.type === AST_NODE_TYPES.Identifier ? declared.find((v) => v.name === errorParam.name) : undefined;
     this.analyseBinding({
       ...bindingSource(source),
       variable,
@@ -254,6 +270,7 @@ export class ResponseHolders {
       reportNode: param,
       releases,
       promise: source.delivery === 'promise' ? { call, source } : undefined,
+      ...(errorVariable ? { errorVariables: [errorVariable] } : {}),
     });
   }
 }

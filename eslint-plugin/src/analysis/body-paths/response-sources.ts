@@ -51,6 +51,7 @@ import {
   type MethodParameter,
 } from './request-method';
 import { isNonNetworkUrl } from './non-network-url';
+import { forwardedResponse, type ForwardedResponse } from './callback-forwarding';
 
 /** Answers about functions of other project modules (imported-responses.ts). */
 export interface ImportedFunctions {
@@ -81,6 +82,13 @@ export interface ResponseSource {
    * response arrives in the caller's argument there, not in its last one.
    */
   readonly callbackParameter?: number;
+  /**
+   * The position at which the caller's callback receives the response, when a wrapper forwards it
+   * (`request(opts, (res) => cb(null, res))`: 1); the first parameter otherwise.
+   */
+  readonly responseArgument?: number;
+  /** The error parameter of such an error-first callback (`cb(null, res)`: 0): set only when there is no response. */
+  readonly errorArgument?: number;
 }
 
 /** Parameter `index` of a wrapper, or (with `key`) property `key` of the options object passed there. */
@@ -419,13 +427,12 @@ export class ResponseSourceResolver {
       const variable = declared.find((candidate) => candidate.defs.some((def) => def.name === param));
       if (!variable || !isNeverReassigned(variable)) continue;
       for (const reference of variable.references) {
-        const identifier = reference.identifier;
-        const use = classifyValueUse(identifier);
-        if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || use.node !== identifier) continue;
-        if (enclosingFunction(identifier) !== fn) continue;
-        const source = this.sourceOfCallAt(use.call, depth - 1);
-        if (source?.delivery !== 'callback' || responseCallbackOf(use.call, source) !== identifier) continue;
+        const found = this.passedResponseCallback(reference.identifier, fn, depth) ?? this.forwardingCallback(reference.identifier, fn, depth);
+        if (!found) continue;
+        const { source, forwarded } = found;
         const methodParameters = methodParametersOf(source.carriers, fn, this.sourceCode);
+        const responseArgument = forwarded ? forwarded.argument : source.responseArgument;
+        const errorArgument = forwarded ? forwarded.errorArgument : source.errorArgument;
         return {
           client: source.client,
           delivery: 'callback',
@@ -433,10 +440,46 @@ export class ResponseSourceResolver {
           wrapper: fn,
           callbackParameter: index,
           ...(methodParameters.length > 0 ? { methodParameters } : {}),
+          ...(responseArgument ? { responseArgument } : {}),
+          ...(errorArgument !== undefined ? { errorArgument } : {}),
         };
       }
     }
     return undefined;
+  }
+
+  /** `https.get(url, opts, onResponse)` in `fn`, where `identifier` is `onResponse`: the request it is the response callback of. */
+  private passedResponseCallback(
+    identifier: TSESTree.Identifier | TSESTree.JSXIdentifier,
+    fn: FunctionNode,
+    depth: number,
+  ): { source: CallSource; forwarded?: undefined } | undefined {
+    const use = classifyValueUse(identifier);
+    if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || use.node !== identifier) return undefined;
+    if (enclosingFunction(identifier) !== fn) return undefined;
+    const source = this.sourceOfCallAt(use.call, depth - 1);
+    return source?.delivery === 'callback' && responseCallbackOf(use.call, source) === identifier ? { source } : undefined;
+  }
+
+  /**
+   * `https.request(opts, (res) => cb(null, res))` in `fn`, where `identifier` is the callee `cb`: the
+   * response callback written there only hands the response on (callback-forwarding.ts).
+   */
+  private forwardingCallback(
+    identifier: TSESTree.Identifier | TSESTree.JSXIdentifier,
+    fn: FunctionNode,
+    depth: number,
+  ): { source: CallSource; forwarded: ForwardedResponse } | undefined {
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return undefined;
+    const callback = enclosingFunction(identifier);
+    if (callback.type === AST_NODE_TYPES.Program || !isInlineFunction(callback) || enclosingFunction(callback) !== fn) return undefined;
+    const request = callback.parent;
+    if (request?.type !== AST_NODE_TYPES.CallExpression || !request.arguments.includes(callback)) return undefined;
+    const source = this.sourceOfCallAt(request, depth - 1);
+    if (source?.delivery !== 'callback' || responseCallbackOf(request, source) !== callback) return undefined;
+    const forwarded = forwardedResponse(callback, source.responseArgument ?? 0);
+    return forwarded?.target === identifier ? { source, forwarded } : undefined;
   }
 
   /** The summary of wrapper `fn` whose returns give `sources`: which of its parameters its callers decide. */
@@ -498,6 +541,8 @@ export class ResponseSourceResolver {
     }
     if (requestCall?.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const source = this.sourceOfCallAt(requestCall, depth - 1);
+    // `resolve` takes one value: a callback that gets the response later (`cb(null, res)`) resolves with something else.
+    if (source?.responseArgument) return undefined;
     return source?.delivery === 'callback' && responseCallbackOf(requestCall, source) === callback ? source : undefined;
   }
 

@@ -7,6 +7,8 @@
  *             function createClient() { return makeAgent(); }          (through another factory)
  *   class     class Storage { s3 = new S3Client({}); }
  *             class Storage { constructor() { this.s3 = createS3Client(); } }   (through a factory)
+ *   setter    exports.setConfig = (config) => (exports.client = new S3Client(config));
+ *             function setConfig(config) { client = new S3Client(config); }   (module-level `let`)
  *
  * A factory builds on every call when a client it constructs (directly, or through a class or
  * factory it calls) is returned and not memoised (`client ??= new X()`, a keyed cache); one that
@@ -48,6 +50,11 @@ export interface BuiltClient {
   readonly line: number;
   /** The client is only built when none of these holds at the call site (see build-conditions.ts). */
   readonly unless?: readonly BuildCondition[];
+  /**
+   * Set when the builder keeps the client in module state instead of returning it (a setter:
+   * `exports.setConfig = (c) => (exports.client = new S3Client(c))`): that place, as messages name it.
+   */
+  readonly storedIn?: string;
 }
 
 /** One module as the builder analysis sees it: the linted file, or another project module. */
@@ -93,6 +100,26 @@ export class ClientBuilders {
   /** The client a call of `fn` builds and returns anew every time, if any. */
   builtByFunction(fn: FunctionNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
     return this.memoised(fn, hops, () => this.findInFunction(fn, hops));
+  }
+
+  /**
+   * The client a call of `fn` builds every time and keeps in module state, replacing the previous
+   * one: `client = new S3Client(config)` on a module-level `let`, `exports.client = ...`,
+   * `setGlobalDispatcher(new Agent())`, without a lazy guard (`if (!client)`, `??=`).
+   */
+  installedByFunction(fn: FunctionNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
+    let found: BuiltClient | undefined;
+    this.forEachRunningCall(fn.body, (call) => {
+      const built = this.builtBy(call, hops);
+      if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
+      const lifetime = traceLifetime(call, this.view.lifetimeEnv);
+      const place = lifetime.storedProcessWide;
+      if (!place || lifetime.returned || lifetime.handedOff) return false;
+      const here = this.builtHere(built, call, fn);
+      found = here && { ...here, storedIn: place.label };
+      return found !== undefined;
+    });
+    return found;
   }
 
   /** The client `new C()` builds in the constructor or field initialisers of `classNode`, if any. */

@@ -26,6 +26,8 @@ import { GLOBAL_AGENT_PROPERTIES, GLOBAL_DISPATCHER_SETTERS } from '../libraries
 import { REQUEST_CALLS } from '../libraries/request-calls';
 import { THIN_WRAPPER_FACTORIES } from '../libraries/thin-wrappers';
 import { resolveModuleRefs } from '../imports/module-refs';
+import { isChainedAgentCall } from './chained-agent-requests';
+import { isPinnedDnsDispatcher } from './pinned-dns-dispatchers';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -58,7 +60,9 @@ export class ClientMatcher {
   isPoolConstruction(node: TSESTree.Node): node is TSESTree.NewExpression {
     if (node.type !== AST_NODE_TYPES.NewExpression) return false;
     const refs = resolveModuleRefs(node.callee, this.sourceCode.getScope(node));
-    return refs?.some((ref) => findExportSpec(ref, this.poolOwners) !== undefined) ?? false;
+    if (!refs?.some((ref) => findExportSpec(ref, this.poolOwners) !== undefined)) return false;
+    // A dispatcher pinned to this call's resolved address is per call by design.
+    return !isPinnedDnsDispatcher(node, refs, this.sourceCode);
   }
 
   /** `new AWS.S3()`, `new BlobServiceClient()`: a client of an SDK whose clients share one agent. */
@@ -136,7 +140,7 @@ export class ClientMatcher {
     const scope = this.sourceCode.getScope(node);
     const refs = resolveModuleRefs(node.callee, scope);
     if (refs?.some((ref) => findExportSpec(ref, REQUEST_CALLS) !== undefined)) return true;
-    return this.isWrapperInstanceCall(node.callee, scope);
+    return this.isWrapperInstanceCall(node.callee, scope) || isChainedAgentCall(node, this.sourceCode);
   }
 
   /** `api.get(url, options)` / `api(options)` where `const api = axios.create(...)`. */

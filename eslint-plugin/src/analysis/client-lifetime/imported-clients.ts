@@ -7,6 +7,10 @@
  *                   (`new Service()` → constructor → `createClient()` → `new S3Client()`), also
  *                   through that module's own imports. A factory returning a shared or memoised
  *                   client answers no.
+ *   installs-on-call  does calling the export build a client every time and keep it in its
+ *                   module's state, replacing the previous one (a setter: `exports.setConfig =
+ *                   (c) => (exports.client = new S3Client(c))`, `client = new S3Client(c)` on a
+ *                   module-level `let`)? Calling it per request rebuilds the client per request.
  *   argument-fate   what the export does with a client passed to it: only uses it, returns it
  *                   (an identity or tracing wrapper), or keeps it.
  *
@@ -57,6 +61,24 @@ export class ImportedClients {
   /** The client a call or `new` of an imported project export builds every time, if any. */
   builtBy(call: Call, sourceCode: SourceCode): BuiltClient | undefined {
     return this.builtByExport(call.callee, call.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call', sourceCode);
+  }
+
+  /**
+   * The client a call of an imported project function builds every time and keeps in its module's
+   * state (a setter: `S3.setConfig(config)` where `setConfig` does `exports.client = new S3Client(config)`).
+   */
+  installedBy(call: TSESTree.CallExpression, sourceCode: SourceCode): BuiltClient | undefined {
+    const summaries = this.summaries;
+    const target = summaries && this.resolveReference(call.callee, sourceCode, summaries, this.textHint);
+    if (!summaries || !target || !isFunctionNode(target.node)) return undefined;
+    const fn = target.node;
+    const installed = summaries.answer<BuiltClient | null>(
+      `client-lifetime/installs-on-call/${this.ownersKey}`,
+      target,
+      () => this.viewOf(target.module, summaries).builders.installedByFunction(fn, MAX_BUILD_HOPS) ?? null,
+      null,
+    );
+    return installed ?? undefined;
   }
 
   /** The client `new` of the imported class `reference` names builds every time (`extends BaseApi`). */

@@ -14,13 +14,14 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { commonJsExportProperty } from '../../ast/commonjs-export-property';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { stripWrappers } from '../../ast/strip-wrappers';
-import { moduleSpecifierOfLoad } from '../imports/module-refs';
+import { moduleSpecifierOfLoad, resolveModuleRefs } from '../imports/module-refs';
 import { calledFunction, classOfMember, functionName, functionUses } from '../contexts/call-graph';
 import {
   describeContext,
@@ -43,10 +44,12 @@ import { ImportedClients, moduleView } from './imported-clients';
 import { isLazyInitialization } from './lazy-init';
 import { rebuildingCaller } from './rebuilding-callers';
 import { isLoopInvariant } from './loop-invariant';
+import { isConstructor, isGuardedByMissingCheck, usesModuleAfter } from './setter-calls';
 import { requestIndependentBindings } from './request-independent';
 import { isSingleUse, traceLifetime, type Lifetime, type LifetimeEnvironment, type ProcessWidePlace } from './single-use';
 import type { ModuleSummaries } from '../modules';
 import { POOL_OWNERS } from '../libraries/pool-owners';
+import { requestStepOption } from './request-step-overrides';
 import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -116,7 +119,7 @@ export class RebuildFinder {
    */
   mayBuildClient(call: TSESTree.CallExpression): boolean {
     if (mayBeWrapperFactory(call.callee)) return true;
-    return this.imported !== undefined && isImportedCall(call, this.env.sourceCode);
+    return this.imported !== undefined && isImportedCall(call, this.env.sourceCode, { discarded: true });
   }
 
   /** Why the client `node` builds is rebuilt again and again, or undefined when it is not. */
@@ -128,7 +131,7 @@ export class RebuildFinder {
       this.env.sourceCode.getScope(node),
     );
     const argumentsAreStatic = bindings !== undefined;
-    if (!known) return this.findBuilderRebuild(node, bindings);
+    if (!known) return this.findBuilderRebuild(node, bindings) ?? this.findSetterRebuild(node);
     const construction = known;
     // A wrapper or SDK client configured from request data (a per-user auth header, per-tenant
     // credentials) is meant to be per request.
@@ -179,6 +182,36 @@ export class RebuildFinder {
     // whether it runs (`new S3Locker(options)`) is not reported.
     if (!built || conditionsAtCall(built.unless, node, undefined, this.env.sourceCode).kind !== 'built') return undefined;
     return { construction: { kind: 'builder', node, built }, ...finding, bindings };
+  }
+
+  /**
+   * `S3.setConfig(config)` of an imported setter that builds a client and keeps it in its module's
+   * state on every call (setter-calls.ts): rebuilt when the call runs per request, or when its
+   * function is not startup code and goes on to use that module itself.
+   */
+  private findSetterRebuild(node: TSESTree.NewExpression | TSESTree.CallExpression): Rebuild | undefined {
+    const sourceCode = this.env.sourceCode;
+    const owner = enclosingFunction(node);
+    if (node.type !== AST_NODE_TYPES.CallExpression || !isFunctionNode(owner) || !isImportedCall(node, sourceCode, { discarded: true })) {
+      return undefined;
+    }
+    if (isInsideTestCallback(node) || isConstructor(owner) || isGuardedByMissingCheck(node, owner)) return undefined;
+    if (!this.imported?.mayBuild(node, sourceCode)) return undefined;
+    const [ref] = resolveModuleRefs(node.callee, sourceCode.getScope(node)) ?? [];
+    if (!ref) return undefined;
+    const { perRequest } = findRequestContext(node, this.contextEnv);
+    let where: string | undefined;
+    if (perRequest) where = describeContext(perRequest);
+    else {
+      const unit = invocationUnit(owner);
+      if (!isFunctionNode(unit) || isConstructor(unit) || isStartupOnly(unit, sourceCode)) return undefined;
+      if (!usesModuleAfter(node, owner, ref.module, sourceCode)) return undefined;
+      const name = functionName(unit);
+      where = `in ${name ? `\`${name}()\`` : 'this function'}, which goes on to use that module on every run`;
+    }
+    const built = this.imported.installedBy(node, sourceCode);
+    if (!built || conditionsAtCall(built.unless, node, undefined, sourceCode).kind !== 'built') return undefined;
+    return { construction: { kind: 'builder', node, built }, where, closed: false, bindings: undefined };
   }
 
   /** Why the client built at `site` is rebuilt over and over, or undefined when it is not. */
@@ -285,7 +318,9 @@ export class RebuildFinder {
    * new Agent()` on a module-level `let`, without a lazy guard: every run replaces the process-wide
    * client with a new pool. A rebuild when the function runs per request, or when it sends through
    * the new client itself (a `fetchWithProxy()` helper) and is not startup code. A module-level
-   * variable that other functions read, and that this one does not use, is a reconfiguration.
+   * variable (or CommonJS export: `exports.client`) that other functions read, and that this one
+   * does not use, is a reconfiguration — unless a per-request handler calls this function to set
+   * it (a setter called on every request).
    */
   private findProcessWideReplacement(
     site: TSESTree.Node,
@@ -294,14 +329,21 @@ export class RebuildFinder {
     closed: boolean,
   ): Finding | undefined {
     const sourceCode = this.env.sourceCode;
-    const reads = place.variable ? readsOutside(place.variable, fn) : undefined;
-    const usedHere = place.variable
-      ? usedOnlyHere((reads?.inside ?? []).map((read) => traceLifetime(read, this.lifetimeEnv)))
-      : sendsRequestAfter(fn, site, this.matcher, sourceCode);
+    const reads = place.variable
+      ? readsOutside(place.variable, fn)
+      : place.exportName !== undefined
+        ? exportReadsOutside(place.exportName, fn, sourceCode)
+        : undefined;
+    const usedHere =
+      place.variable || place.exportName !== undefined
+        ? usedOnlyHere((reads?.inside ?? []).map((read) => traceLifetime(read, this.lifetimeEnv)))
+        : sendsRequestAfter(fn, site, this.matcher, sourceCode);
     const readElsewhere = (reads?.outside ?? 0) > 0;
     const replacing = `replacing ${place.label} each time`;
     const { perRequest } = findRequestContext(site, this.contextEnv);
-    if (perRequest && (usedHere || !readElsewhere)) {
+    // A handler that itself replaces a client other functions read is a reconfiguration (an admin
+    // route); a setter it calls (`setConfig(c)`, `via` not empty) rebuilds the client every request.
+    if (perRequest && (usedHere || !readElsewhere || perRequest.via.length > 0)) {
       return { where: `${describeContext(perRequest)}, ${replacing}`, closed };
     }
     if (!usedHere || readElsewhere) return undefined;
@@ -327,6 +369,11 @@ export class RebuildFinder {
     if (hops <= 0 || !isFunctionNode(factory)) return undefined;
     const name = functionName(factory);
     if (!name) return undefined;
+    // `prepareRequest()` of a subclass: its base class calls it for every request it sends.
+    const option = requestStepOption(factory, this.env.sourceCode);
+    if (option !== undefined) {
+      return { where: `in \`${name}()\`, which its base class calls for each request and which returns it in new request options (\`${option}\`)`, closed: false };
+    }
     const conditions = guardConditions(built, factory, this.env.sourceCode);
     for (const use of functionUses(factory, this.env.sourceCode)) {
       // A getter runs at every access, like a call: `this.pool.request()`.
@@ -389,6 +436,25 @@ function readsOutside(
   return { inside, outside };
 }
 
+/** The reads of the CommonJS export `exports.<name>` / `module.exports.<name>` inside `fn`, and how many there are elsewhere. */
+function exportReadsOutside(
+  name: string,
+  fn: FunctionNode,
+  sourceCode: SourceCode,
+): { readonly inside: TSESTree.MemberExpression[]; readonly outside: number } {
+  const inside: TSESTree.MemberExpression[] = [];
+  let outside = 0;
+  forEachDescendant(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || commonJsExportProperty(node, sourceCode.getScope(node)) !== name) return undefined;
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return false;
+    if (fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1]) inside.push(node);
+    else outside++;
+    return false;
+  });
+  return { inside, outside };
+}
+
 /** The reads use the value for this call, and none of them lets it out (returned, stored, handed off). */
 function usedOnlyHere(lifetimes: readonly Lifetime[]): boolean {
   return (
@@ -446,11 +512,12 @@ function enclosingMethod(node: TSESTree.Node): TSESTree.Node | undefined {
 
 /**
  * `makeAgent()` / `clients.makeS3()` whose callee is an import binding or a `require()`d value, and
- * whose result is used (a discarded result cannot be a client sent through).
+ * whose result is used (a discarded result cannot be a client sent through) unless `discarded`
+ * allows it (a setter keeps the client in its module: `S3.setConfig(config);`).
  */
-function isImportedCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+function isImportedCall(call: TSESTree.CallExpression, sourceCode: SourceCode, options: { readonly discarded?: boolean } = {}): boolean {
   const carrier = outermostCarrier(call);
-  if (carrier.parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
+  if (!options.discarded && carrier.parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
   let root = stripWrappers(call.callee, { typeAssertions: false });
   while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;

@@ -43,6 +43,7 @@ import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { calledFunction } from '../contexts/call-graph';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { rootIdentifier } from '../../ast/root-identifier';
+import { propertyKeyName } from '../../ast/property-key-name';
 import { findExportSpec } from '../imports/export-spec';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { INSPECTING_CALLS } from '../libraries/inspecting-calls';
@@ -53,7 +54,9 @@ import {
   isSentToRequestOnly,
   ownParameter,
 } from './parameter-objects';
+import { commonJsExportProperty } from '../../ast/commonjs-export-property';
 import { findVariable } from '../../ast/find-variable';
+import { isAgentOptionKey, isFreshObjectVariable, looksLikeRequestCall } from './request-option-objects';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -79,12 +82,14 @@ export interface LifetimeEnvironment {
 
 /**
  * One process-wide place a value is put into: the global dispatcher, `https.globalAgent`, a
- * module-level variable (`variable` is set for those).
+ * module-level variable (`variable` is set for those), a CommonJS export (`exports.client`).
  */
 export interface ProcessWidePlace {
   /** "the global dispatcher", "`https.globalAgent`", "`agent`" */
   readonly label: string;
   readonly variable?: TSESLint.Scope.Variable;
+  /** `client` of `exports.client` / `module.exports.client`. */
+  readonly exportName?: string;
 }
 
 /**
@@ -158,6 +163,8 @@ function trace(
   const thisStores = new Set<string>();
   const processWideStores = new Map<string, ProcessWidePlace>();
   const parameterStores: string[] = [];
+  /** Objects and locals that hold the value under a request-option name (`fetchOptions.dispatcher = agent`). */
+  const requestOptions = new Set<TSESTree.Node | TSESLint.Scope.Variable>();
   let otherStores = false;
   const seenVariables = new Set<TSESLint.Scope.Variable>();
   const seenClosures = new Set<TSESTree.Node>();
@@ -197,9 +204,17 @@ function trace(
         state.handedOff = true;
         return;
       case 'argument':
-        followArgument(use.call, use.index);
+        followArgument(use.call, use.index, use.node);
         return;
       case 'stored':
+        // `{ dispatcher: agent }`: the literal is request options (request-option-objects.ts).
+        if (
+          use.target.type === AST_NODE_TYPES.ObjectExpression &&
+          use.node.parent?.type === AST_NODE_TYPES.Property &&
+          isAgentOptionKey(propertyKeyName(use.node.parent))
+        ) {
+          requestOptions.add(use.target);
+        }
         followStore(use.target);
         return;
       case 'member':
@@ -209,7 +224,10 @@ function trace(
         return;
       case 'bound':
         // `const { s3 } = clients`: the value goes on in every part taken out of it.
-        for (const variable of env.sourceCode.getDeclaredVariables(use.declarator)) followVariable(variable);
+        for (const variable of env.sourceCode.getDeclaredVariables(use.declarator)) {
+          if (requestOptions.has(use.node) && use.declarator.id.type === AST_NODE_TYPES.Identifier) requestOptions.add(variable);
+          followVariable(variable);
+        }
         return;
       case 'iterated':
         markUsed(use.node);
@@ -228,7 +246,7 @@ function trace(
     if (!state.usedRepeatedly && isRepeatedWithin(at, owner)) state.usedRepeatedly = true;
   }
 
-  function followArgument(call: Call, index: number): void {
+  function followArgument(call: Call, index: number, argument?: TSESTree.Node): void {
     if (env.isRequestCall(call)) {
       markUsed(call);
       return;
@@ -263,7 +281,21 @@ function trace(
         return;
       }
     }
+    if (argument && isRequestOptions(argument) && looksLikeRequestCall(call)) {
+      // `await fetchWithCache(url, fetchOptions)` of a module that cannot be read: the options
+      // carry the pool into this one request.
+      markUsed(call);
+      return;
+    }
     state.handedOff = true;
+  }
+
+  /** `fetchOptions` / `{ dispatcher: agent }` holding the value under a request-option name. */
+  function isRequestOptions(node: TSESTree.Node): boolean {
+    if (requestOptions.has(node)) return true;
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(env.sourceCode.getScope(node), node);
+    return variable !== null && variable !== undefined && requestOptions.has(variable);
   }
 
   /** `Object.assign({}, defaults, { agent })`: the result (and a local target) carry the value. */
@@ -326,6 +358,10 @@ function trace(
         const root = rootIdentifier(target.object);
         const variable = root ? (localVariable(root) ?? freshCopyParameter(root, target, owner, env.sourceCode)) : undefined;
         if (variable) {
+          // `fetchOptions.dispatcher = agent` on a fresh local object: request options (request-option-objects.ts).
+          if (target.object === root && isAgentOptionKey(staticPropertyName(target)) && isFreshObjectVariable(variable)) {
+            requestOptions.add(variable);
+          }
           followVariable(variable);
           return;
         }
@@ -341,8 +377,15 @@ function trace(
         else if (parameter && root && isRequestScopedSlot(target, root)) {
           markStored({ kind: 'parameter', text: env.sourceCode.getText(target) });
         } else {
-          const label = env.processWideProperty?.(target);
-          markStored(label === undefined ? undefined : { kind: 'processWide', place: { label } });
+          // `https.globalAgent = agent`, or `exports.client = client`: module state every importer shares.
+          const exportName = commonJsExportProperty(target, env.sourceCode.getScope(target));
+          if (exportName !== undefined) {
+            const label = `\`${env.sourceCode.getText(target).replace(/\s+/g, '')}\``;
+            markStored({ kind: 'processWide', place: { label, exportName } });
+          } else {
+            const label = env.processWideProperty?.(target);
+            markStored(label === undefined ? undefined : { kind: 'processWide', place: { label } });
+          }
         }
         return;
       }

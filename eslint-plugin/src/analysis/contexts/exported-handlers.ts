@@ -23,7 +23,8 @@ import { propertyKeyName } from '../../ast/property-key-name';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { FunctionNode } from '../../ast/function-node';
-import { resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
+import { resolveModuleRefs } from '../imports/module-refs';
+import { typeNameRef } from '../imports/type-name-ref';
 import {
   AWS_LAMBDA_TYPES_MODULE,
   LAMBDA_EVENT_TYPE_NAME,
@@ -161,7 +162,7 @@ function lastName(callee: TSESTree.Node): string | undefined {
 }
 
 /** The name `position` (a function or a reference to one) is exported under, if it is. */
-function exportNameOf(position: TSESTree.Node): string | undefined {
+export function exportNameOf(position: TSESTree.Node): string | undefined {
   if (position.type === AST_NODE_TYPES.FunctionDeclaration) {
     const parent = position.parent;
     if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
@@ -244,19 +245,8 @@ function isModuleExports(node: TSESTree.Node): boolean {
 /** `SQSEvent` / `AWSLambda.SQSEvent` imported from 'aws-lambda', with a name matching `pattern`. */
 function isAwsLambdaType(type: TSESTree.TypeNode, pattern: RegExp, env: ContextEnvironment): boolean {
   if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
-  const ref = typeNameRef(type.typeName, env);
+  const ref = typeNameRef(type.typeName, env.sourceCode);
   const name = ref?.path.at(-1);
   return ref?.module === AWS_LAMBDA_TYPES_MODULE && ref.path.length === 1 && name !== undefined && pattern.test(name);
 }
 
-function typeNameRef(name: TSESTree.EntityName, env: ContextEnvironment): ModuleRef | undefined {
-  if (name.type === AST_NODE_TYPES.Identifier) {
-    const refs = resolveModuleRefs(name, env.sourceCode.getScope(name));
-    return refs?.length === 1 ? refs[0] : undefined;
-  }
-  if (name.type === AST_NODE_TYPES.TSQualifiedName) {
-    const base = typeNameRef(name.left, env);
-    return base && { module: base.module, path: [...base.path, name.right.name] };
-  }
-  return undefined;
-}

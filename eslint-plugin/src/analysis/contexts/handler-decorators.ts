@@ -20,7 +20,8 @@ export function decoratedHandlerContext(fn: FunctionNode, env: ContextEnvironmen
   if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.kind !== 'method') {
     return undefined;
   }
-  for (const decorator of method.decorators) {
+  // espree leaves `decorators` out of its MethodDefinition nodes.
+  for (const decorator of method.decorators ?? []) {
     const expression = decorator.expression;
     const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
     if (callee.type === AST_NODE_TYPES.MemberExpression) {

@@ -26,8 +26,10 @@ import { staticString } from '../../ast/static-string';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { functionName, functionUses } from './call-graph';
 import { exportedHandlerContext, typedLambdaHandlerContext } from './exported-handlers';
+import { exportedHttpHandlerContext } from './exported-http-handlers';
 import { resolverContext } from './graphql-resolvers';
 import { decoratedHandlerContext } from './handler-decorators';
+import { instanceRegistrationContext } from './instance-registrations';
 import {
   CALLBACK_ARGUMENT_APIS,
   CONSUME_METHODS,
@@ -51,6 +53,7 @@ import {
 import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import type { HandlerRegistration } from '../settings';
 import { findVariable } from '../../ast/find-variable';
+import { isInstanceOf } from '../imports/import-instance';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -170,7 +173,7 @@ function search(
     }
     if (!isFunctionNode(fn) || visited.has(fn)) return undefined;
     visited.add(fn);
-    const own = typedLambdaHandlerContext(fn, env) ?? decoratedHandlerContext(fn, env);
+    const own = typedLambdaHandlerContext(fn, env) ?? decoratedHandlerContext(fn, env) ?? exportedHttpHandlerContext(fn, env);
     if (own) return { ...own, via };
 
     let inheritFrom: TSESTree.Node | undefined;
@@ -261,6 +264,8 @@ function callContext(
   if (extra) return extra;
   const processor = jobProcessorContext(call, index, env);
   if (processor) return processor;
+  const instance = instanceRegistrationContext(call, index, env);
+  if (instance) return instance;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticPropertyName(callee);
   if (method === undefined) return undefined;
@@ -308,6 +313,8 @@ function optionObjectContext(property: TSESTree.Property, env: ContextEnvironmen
   const key = propertyKeyName(property);
   const object = property.parent;
   if (key === undefined || object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const nested = nestedOptionContext(key, object, env);
+  if (nested) return nested;
   const { call, index, routeOnly } = optionsCall(object);
   if (!call) return undefined;
   const callee = stripWrappers(call.callee, { typeAssertions: false });
@@ -317,6 +324,7 @@ function optionObjectContext(property: TSESTree.Property, env: ContextEnvironmen
     ? undefined
     : OPTION_CALLBACK_APIS.find(
         (candidate) =>
+          candidate.nestedIn === undefined &&
           candidate.properties.has(key) &&
           (candidate.argument ?? 0) === index &&
           refs?.some((ref) => matchesExportSpec(ref, candidate.callee)),
@@ -342,6 +350,32 @@ function optionObjectContext(property: TSESTree.Property, env: ContextEnvironmen
     return { kind: 'request', description: `the route ${key} passed to ${label}`, via: [] };
   }
   return undefined;
+}
+
+/** http-proxy-middleware `createProxyMiddleware({ on: { proxyReq } })`: a callback one level down. */
+function nestedOptionContext(
+  key: string,
+  object: TSESTree.ObjectExpression,
+  env: ContextEnvironment,
+): RequestContext | undefined {
+  const inner = outermostCarrier(object);
+  const holder = inner.parent;
+  if (holder?.type !== AST_NODE_TYPES.Property || holder.value !== inner) return undefined;
+  const holderKey = propertyKeyName(holder);
+  const candidates = OPTION_CALLBACK_APIS.filter((api) => api.nestedIn === holderKey && api.properties.has(key));
+  if (candidates.length === 0 || holder.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const carrier = outermostCarrier(holder.parent);
+  const call = carrier.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const index = call.arguments.indexOf(carrier as TSESTree.CallExpressionArgument);
+  const callee = stripWrappers(call.callee, { typeAssertions: false });
+  const refs = resolveModuleRefs(callee, env.sourceCode.getScope(call));
+  const api = candidates.find(
+    (candidate) => (candidate.argument ?? 0) === index && refs?.some((ref) => matchesExportSpec(ref, candidate.callee)),
+  );
+  if (!api) return undefined;
+  const label = `\`${calleeLabel(callee, env.sourceCode)}()\``;
+  return { kind: api.kind, description: `the \`${holderKey}.${key}\` function passed to ${label}, once per request`, via: [] };
 }
 
 /**
@@ -470,23 +504,6 @@ function isChainedRoute(object: TSESTree.Node): boolean {
 /** `app` in `app.use(fn)` was built by `express()`, `new Koa()`, `fastify()`, `new Hono()`, a Router... */
 function isFrameworkInstance(object: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
   return isInstanceOf(object, scope, (ref) => FRAMEWORK_MODULES.has(ref.module));
-}
-
-/** `object` is a variable initialised with `new X(...)` / `X(...)` / `await X(...)` where `X` is `isFactory`. */
-function isInstanceOf(
-  object: TSESTree.Node,
-  scope: TSESLint.Scope.Scope,
-  isFactory: (ref: ModuleRef) => boolean,
-): boolean {
-  if (object.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(scope, object);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'Variable' || !def.node.init) return false;
-  let init: TSESTree.Node = def.node.init;
-  if (init.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
-  if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return false;
-  const refs = resolveModuleRefs(init.callee, scope);
-  return refs?.some(isFactory) ?? false;
 }
 
 function lastFunctionArgument(call: TSESTree.CallExpression): number {

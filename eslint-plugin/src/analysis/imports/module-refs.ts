@@ -23,6 +23,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, innermostScopeAround } from '../../ast/find-variable';
+import { isNullish } from '../../ast/is-nullish';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { staticPropertyName } from '../../ast/static-property-name';
@@ -250,6 +251,9 @@ function resolveReassigned(
     } else {
       return undefined;
     }
+    // `let AgentClass = null; if (secure) AgentClass = HttpsAgent; else AgentClass = HttpAgent;`: a
+    // nullish placeholder is no module value (calling or constructing it would throw).
+    if (isNullish(value)) continue;
     refs = union(refs, resolve(value, valueScope, depth - 1));
     if (!refs) return undefined;
   }

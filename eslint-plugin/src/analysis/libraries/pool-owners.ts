@@ -16,6 +16,12 @@ export type PoolFamily =
   | 'undici'
   /** AWS SDK v3 clients and their NodeHttpHandler: each builds an https.Agent. */
   | 'aws-sdk'
+  /** Google Cloud gRPC clients (google-gax): each instance opens its own gRPC channel and auth client. */
+  | 'google-cloud-grpc'
+  /** SDK clients that build their own agent or connection pool per instance (Elasticsearch, OpenSearch, Twilio). */
+  | 'sdk-client'
+  /** Azure Service Bus and Event Hubs clients: each instance opens its own AMQP connection (TCP+TLS, then AMQP and CBS auth). */
+  | 'azure-amqp'
   /** Added by the user through options or settings. */
   | 'custom';
 
@@ -76,5 +82,26 @@ export const POOL_OWNERS: readonly PoolOwnerSpec[] = [
     package: '@aws-sdk/node-http-handler',
     name: ['NodeHttpHandler', 'NodeHttp2Handler'],
     family: 'aws-sdk',
+  },
+  // The generated clients of `@google-cloud/*` (`new ServicesClient()`, `new v2.ServicesClient()`,
+  // `new SecretManagerServiceClient()`) and the handwritten gRPC clients built on them.
+  { from: 'package', package: '@google-cloud/*', name: ['*Client', 'v*.*Client'], family: 'google-cloud-grpc' },
+  { from: 'package', package: '@google-cloud/datastore', name: 'Datastore', family: 'google-cloud-grpc' },
+  { from: 'package', package: '@google-cloud/pubsub', name: 'PubSub', family: 'google-cloud-grpc' },
+  { from: 'package', package: '@google-cloud/firestore', name: ['Firestore', 'default'], family: 'google-cloud-grpc' },
+  { from: 'package', package: '@google-cloud/spanner', name: 'Spanner', family: 'google-cloud-grpc' },
+  { from: 'package', package: '@google-cloud/bigtable', name: 'Bigtable', family: 'google-cloud-grpc' },
+  { from: 'package', package: '@elastic/elasticsearch', name: 'Client', family: 'sdk-client' },
+  { from: 'package', package: '@opensearch-project/opensearch', name: 'Client', family: 'sdk-client' },
+  // `new Twilio(sid, token)`: its RequestClient builds its own https.Agent (the `twilio()` call form is not a `new`).
+  { from: 'package', package: 'twilio', name: 'Twilio', family: 'sdk-client' },
+  // `close()` of each "closes the underlying AMQP connection"; senders and receivers created from a
+  // client share its connection (`client.createSender(queue)` builds none).
+  { from: 'package', package: '@azure/service-bus', name: 'ServiceBusClient', family: 'azure-amqp' },
+  {
+    from: 'package',
+    package: '@azure/event-hubs',
+    name: ['EventHubProducerClient', 'EventHubConsumerClient', 'EventHubBufferedProducerClient'],
+    family: 'azure-amqp',
   },
 ];

@@ -4,7 +4,7 @@
  * `axios.get(url, { httpsAgent })`. Passing a pool to one of these uses it; passing it to any other
  * function hands it over (it may be stored and reused).
  */
-import type { ExportSpec } from '../imports/export-spec';
+import type { ExportSpec, PackageExportSpec } from '../imports/export-spec';
 
 export const REQUEST_CALLS: readonly ExportSpec[] = [
   { from: 'global', name: 'fetch' },
@@ -27,6 +27,30 @@ export const REQUEST_CALLS: readonly ExportSpec[] = [
   { from: 'package', package: 'needle', name: ['default', 'request', 'get', 'post', 'put', 'patch', 'head', 'delete'] },
   { from: 'package', package: 'request', name: ['default', 'get', 'post', 'put', 'patch', 'head', 'del', 'delete'] },
   { from: 'package', package: 'superagent', name: ['default', 'get', 'post', 'put', 'patch', 'head', 'del', 'delete'] },
+];
+
+/**
+ * Request builders whose `.agent(agent)` sets the agent of that one request and returns the request:
+ * superagent `superagent.get(url).agent(agent)`. Calling it sends through the agent (a use), it does
+ * not hand the agent over. The receiver must be a chain that starts at the import (or a variable
+ * holding one), or a parameter named after the library (`superagentRequest`), as in code
+ * that takes a request built elsewhere.
+ */
+export interface ChainedAgentRequest {
+  readonly builder: PackageExportSpec;
+  readonly method: string;
+  readonly receiverName: RegExp;
+}
+export const CHAINED_AGENT_REQUESTS: readonly ChainedAgentRequest[] = [
+  {
+    builder: {
+      from: 'package',
+      package: 'superagent',
+      name: ['default', 'get', 'post', 'put', 'patch', 'head', 'del', 'delete', 'options'],
+    },
+    method: 'agent',
+    receiverName: /superagent/i,
+  },
 ];
 
 /**

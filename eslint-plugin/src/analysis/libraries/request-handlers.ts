@@ -95,6 +95,8 @@ export interface OptionCallbackApi {
   readonly properties: ReadonlySet<string>;
   /** The argument that holds the options object (0 when omitted). */
   readonly argument?: number;
+  /** The property of the options object that holds `properties` (`{ on: { proxyReq } }`), if nested. */
+  readonly nestedIn?: string;
   readonly kind: 'request' | 'message' | 'timer';
 }
 const APOLLO_SERVER_2_3_PACKAGES = ['apollo-server', 'apollo-server-*'];
@@ -147,12 +149,41 @@ export const OPTION_CALLBACK_APIS: readonly OptionCallbackApi[] = [
     argument: 1,
     kind: 'timer',
   },
+  // express-http-proxy `proxy(host, { proxyReqOptDecorator, ... })`: each runs once per proxied request.
+  {
+    callee: { from: 'package', package: 'express-http-proxy', name: 'default' },
+    properties: new Set([
+      'filter',
+      'proxyReqOptDecorator',
+      'proxyReqPathResolver',
+      'proxyReqBodyDecorator',
+      'userResDecorator',
+      'userResHeaderDecorator',
+      'proxyErrorHandler',
+      'skipToNextHandlerFilter',
+    ]),
+    argument: 1,
+    kind: 'request',
+  },
+  // http-proxy-middleware: v3 `createProxyMiddleware({ on: { proxyReq } })`, v2 `{ onProxyReq }`, `router`.
+  {
+    callee: { from: 'package', package: 'http-proxy-middleware', name: ['createProxyMiddleware', 'default'] },
+    properties: new Set(['onProxyReq', 'onProxyRes', 'onError', 'router', 'pathRewrite', 'pathFilter']),
+    kind: 'request',
+  },
+  {
+    callee: { from: 'package', package: 'http-proxy-middleware', name: ['createProxyMiddleware', 'default'] },
+    properties: new Set(['proxyReq', 'proxyRes', 'error']),
+    nestedIn: 'on',
+    kind: 'request',
+  },
 ];
 
 /**
  * Calls of a platform's export whose function argument runs once per request or event, recognised
  * by import only: Google Cloud Functions `functions.http('name', fn)` / `functions.cloudEvent('name',
- * fn)` (`@google-cloud/functions-framework`); the Azure Functions v4 HTTP shortcuts
+ * fn)` (`@google-cloud/functions-framework`); Firebase `functions.https.onRequest(fn)`,
+ * `onRequest(opts, fn)`, `onCall(fn)` (`firebase-functions`); the Azure Functions v4 HTTP shortcuts
  * `app.get('name', fn)`, which also take the handler directly.
  */
 export interface CallbackArgumentApi {
@@ -163,12 +194,61 @@ export interface CallbackArgumentApi {
 export const CALLBACK_ARGUMENT_APIS: readonly CallbackArgumentApi[] = [
   { callee: { from: 'package', package: '@google-cloud/functions-framework', name: 'http' }, argument: 1, kind: 'request' },
   { callee: { from: 'package', package: '@google-cloud/functions-framework', name: 'cloudEvent' }, argument: 1, kind: 'message' },
+  // Firebase (Cloud Functions for Firebase): `functions.https.onRequest(fn)` / `onCall(fn)` (1st gen,
+  // also under `firebase-functions/v1`), `onRequest([opts,] fn)` / `onCall([opts,] fn)` (2nd gen).
+  ...[0, 1].flatMap((argument): CallbackArgumentApi[] => [
+    { callee: { from: 'package', package: 'firebase-functions', name: ['https.onRequest', 'https.onCall'] }, argument, kind: 'request' },
+    { callee: { from: 'package', package: 'firebase-functions/v1', name: ['https.onRequest', 'https.onCall'] }, argument, kind: 'request' },
+    { callee: { from: 'package', package: 'firebase-functions/v2', name: ['https.onRequest', 'https.onCall'] }, argument, kind: 'request' },
+    { callee: { from: 'package', package: 'firebase-functions/v2/https', name: ['onRequest', 'onCall'] }, argument, kind: 'request' },
+    { callee: { from: 'package', package: 'firebase-functions/https', name: ['onRequest', 'onCall'] }, argument, kind: 'request' },
+  ]),
   {
     callee: { from: 'package', package: '@azure/functions', name: AZURE_HTTP_TRIGGERS.map((method) => `app.${method}`) },
     argument: 1,
     kind: 'request',
   },
 ];
+
+/**
+ * Methods of a framework object that register a callback run once per event or call, counted only
+ * when the receiver is known to be that object: built from the import (`new McpServer(...)`) or
+ * typed with the package's type (`(app: Probot) => ...`, `server: McpServer`). Probot runs an
+ * `app.on(event, handler)` handler once per webhook delivery; the MCP SDK runs a tool, prompt or
+ * resource callback once per client call.
+ */
+export interface InstanceRegistrationApi {
+  /** The class or type the receiver must be an instance of. */
+  readonly instance: PackageExportSpec;
+  readonly methods: ReadonlySet<string>;
+  /** What the callback is, for messages: "the webhook handler". */
+  readonly label: string;
+  readonly kind: 'request' | 'message';
+}
+const MCP_SERVER_MODULES = ['@modelcontextprotocol/sdk/server/mcp.js', '@modelcontextprotocol/sdk/server/mcp'];
+export const INSTANCE_REGISTRATION_APIS: readonly InstanceRegistrationApi[] = [
+  {
+    instance: { from: 'package', package: 'probot', name: ['Probot', 'Application'] },
+    methods: new Set(['on', 'onAny']),
+    label: 'webhook handler',
+    kind: 'message',
+  },
+  ...MCP_SERVER_MODULES.map(
+    (module): InstanceRegistrationApi => ({
+      instance: { from: 'package', package: module, name: 'McpServer' },
+      methods: new Set(['registerTool', 'tool', 'registerPrompt', 'prompt', 'registerResource', 'resource']),
+      label: 'MCP handler',
+      kind: 'request',
+    }),
+  ),
+];
+
+/**
+ * Node-RED: a node's `this.on('input', (msg, send, done) => ...)` listener runs once per message.
+ * Counted only in a function that calls `RED.nodes.createNode(this, config)` (the node constructor).
+ */
+export const NODE_RED_INPUT_EVENT = 'input';
+export const NODE_RED_CREATE_NODE = ['nodes', 'createNode'] as const;
 
 /** Constructors whose function argument runs once per job: BullMQ `new Worker(queue, processor)`. */
 export interface ConstructorCallbackApi {
@@ -328,3 +408,20 @@ export const STARTUP_FUNCTION_NAMES: ReadonlySet<string> = new Set([
 export const SETUP_NAME_PREFIX = /^(create|build|setup|init|initialize|configure|register|install)(?=[A-Z0-9_]|$)/;
 /** ...unless the rest of its name says it handles a request (`createRequest`, `buildFetchOptions`). */
 export const REQUEST_NAME_WORDS = /Request|Call|Fetch|Send|Message|Query|Connection|Socket|Stream|Response|Upload|Download/;
+
+/**
+ * Methods of a server response (node:http `ServerResponse`, Express `Response`, the Functions
+ * Framework's Express response) that answer a request: an exported `(req, res)` function calling one
+ * of them on `res` is an HTTP handler (contexts/exported-http-handlers.ts).
+ */
+export const HTTP_RESPONSE_METHODS: ReadonlySet<string> = new Set([
+  'send',
+  'json',
+  'status',
+  'sendStatus',
+  'end',
+  'writeHead',
+  'redirect',
+  'render',
+  'sendFile',
+]);

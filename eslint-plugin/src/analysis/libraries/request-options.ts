@@ -67,3 +67,11 @@ export const REQUEST_OPTIONS_CALLS: readonly RequestOptionsSpec[] = [
     nodeAgentOption: false,
   },
 ];
+
+/**
+ * Option names whose value is the connection pool one request goes through: `agent` (node:http,
+ * node-fetch, got, needle, the `request` package), `dispatcher` (fetch, undici), `httpAgent` /
+ * `httpsAgent` (axios). An options object that holds a pool under one of these names is request
+ * options, whoever the options are passed to.
+ */
+export const AGENT_OPTION_KEYS: ReadonlySet<string> = new Set(['agent', 'dispatcher', 'httpAgent', 'httpsAgent']);
