@@ -14,13 +14,18 @@ export function commonJsExportProperty(node: TSESTree.Node, scope: TSESLint.Scop
   if (name === undefined) return undefined;
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'exports' && isUndeclared(object, scope) ? name : undefined;
-  const isModuleExports =
-    object.type === AST_NODE_TYPES.MemberExpression &&
-    object.object.type === AST_NODE_TYPES.Identifier &&
-    object.object.name === 'module' &&
-    staticPropertyName(object) === 'exports' &&
-    isUndeclared(object.object, scope);
-  return isModuleExports ? name : undefined;
+  return isModuleExports(object, scope) ? name : undefined;
+}
+
+/** `module.exports`, with `module` not declared in the file (the module's own exports object). */
+export function isModuleExports(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    staticPropertyName(node) === 'exports' &&
+    isUndeclared(node.object, scope)
+  );
 }
 
 function isUndeclared(identifier: TSESTree.Identifier, scope: TSESLint.Scope.Scope): boolean {

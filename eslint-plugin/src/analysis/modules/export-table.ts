@@ -16,11 +16,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { moduleSpecifierOfLoad } from '../imports/module-refs';
 import type { ForeignSourceCode } from './foreign-source-code';
-import { findVariable } from '../../ast/find-variable';
+import { commonJsExportProperty, isModuleExports } from '../../ast/commonjs-export-property';
 
 export type ExportEntry =
   /** A function or class declaration: the definition itself. */
@@ -73,7 +72,7 @@ export function buildExportTable(sourceCode: ForeignSourceCode): ExportTable {
         if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') {
           break;
         }
-        if (isModuleExports(assignment.left, sourceCode)) {
+        if (isModuleExports(assignment.left, sourceCode.getScope(assignment.left))) {
           const specifier = moduleSpecifierOfLoad(assignment.right);
           if (specifier !== undefined) {
             delegate = specifier;
@@ -83,7 +82,7 @@ export function buildExportTable(sourceCode: ForeignSourceCode): ExportTable {
           }
           break;
         }
-        const name = commonJsExportName(assignment.left, sourceCode);
+        const name = commonJsExportProperty(assignment.left, sourceCode.getScope(assignment.left));
         if (name !== undefined) named.set(name, { kind: 'expression', node: assignment.right });
         break;
       }
@@ -175,35 +174,3 @@ function exportedName(node: TSESTree.Identifier | TSESTree.StringLiteral): strin
   return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
 }
 
-/** `module.exports`, with `module` not declared in the file. */
-function isModuleExports(node: TSESTree.Node, sourceCode: ForeignSourceCode): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'module' &&
-    staticPropertyName(node) === 'exports' &&
-    isUndeclared(node.object, sourceCode)
-  );
-}
-
-/** `a` of `exports.a = ...` or `module.exports.a = ...`. */
-function commonJsExportName(
-  node: TSESTree.Node,
-  sourceCode: ForeignSourceCode,
-): string | undefined {
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const name = staticPropertyName(node);
-  if (name === undefined) return undefined;
-  const object = node.object;
-  const isExportsObject =
-    (object.type === AST_NODE_TYPES.Identifier &&
-      object.name === 'exports' &&
-      isUndeclared(object, sourceCode)) ||
-    isModuleExports(object, sourceCode);
-  return isExportsObject ? name : undefined;
-}
-
-function isUndeclared(identifier: TSESTree.Identifier, sourceCode: ForeignSourceCode): boolean {
-  const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  return !variable || variable.defs.length === 0;
-}
