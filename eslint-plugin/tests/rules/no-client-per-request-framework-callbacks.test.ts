@@ -1,7 +1,9 @@
 /**
  * no-client-per-request in callbacks that frameworks run once per event or call, recognised only on
- * a receiver known to be the framework's object: Probot `app.on(event, handler)`, MCP SDK
- * `server.registerTool(name, config, handler)`, express-http-proxy option callbacks,
+ * a receiver known to be the framework's object: Probot `app.on(event, handler)` (typed, or the
+ * exported app function's parameter with a handler using a Probot context), MCP SDK
+ * `server.registerTool(name, config, handler)` (on a `McpServer`, or on an untyped parameter when
+ * the call has the SDK's shape), express-http-proxy option callbacks,
  * http-proxy-middleware `on.proxyReq`, and a Node-RED node's `'input'` listener. The client is
  * handed to an unknown helper (`send(agent, ...)`), so only the context can make it per request.
  */
@@ -47,6 +49,16 @@ export = (app: Probot) => {
   });
 };`;
 
+const PROBOT_JS = `const { Agent } = require('undici');
+const { send } = require('./send');
+
+module.exports = (app) => {
+  app.on(['issues.opened', 'issues.edited'], async (context) => {
+    const agent = ${AGENT};
+    await send(agent, context.payload.issue);
+  });
+};`;
+
 const MCP = `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { Agent } from 'undici';
 import { send } from './send';
@@ -56,6 +68,16 @@ server.registerTool('list_services', { description: 'Lists services' }, async ({
   const agent = ${AGENT};
   return send(agent, project);
 });`;
+
+const MCP_JS = `import { Agent } from 'undici';
+import { send } from './send';
+
+export const registerTools = (server) => {
+  server.registerTool('list_services', { description: 'Lists services', inputSchema: {} }, async ({ project }) => {
+    const agent = ${AGENT};
+    return send(agent, project);
+  });
+};`;
 
 const MCP_TYPED = `import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { Agent } from 'undici';
@@ -114,16 +136,36 @@ module.exports = function (RED) {
 ruleTester.run('no-client-per-request (framework callbacks)', rule as never, {
   valid: [
     {
-      name: 'app.on of an untyped, unknown app is not a Probot handler',
-      code: PROBOT.replace('(app: Probot)', '(app)'),
-    },
-    {
       name: 'app.on with a type of another package is not a Probot handler',
       code: PROBOT.replace("from 'probot'", "from './bot'"),
     },
     {
+      name: 'an untyped app whose handler does not use a Probot context is not a Probot app',
+      code: PROBOT_JS.replace('context.payload.issue', 'context.issue_id'),
+    },
+    {
+      name: 'an untyped app.on in a function that is not the module export is not a Probot handler',
+      code: PROBOT_JS.replace('module.exports = (app) => {', 'const register = (app) => {'),
+    },
+    {
+      name: 'an untyped emitter.on with a Probot-like handler, not on the exported app parameter',
+      code: PROBOT_JS.replace('module.exports = (app) => {\n  app.on(', 'module.exports = (app, emitter) => {\n  emitter.on('),
+    },
+    {
       name: 'registerTool on an object not built by the MCP SDK is not a tool handler',
       code: MCP.replace("from '@modelcontextprotocol/sdk/server/mcp.js'", "from './registry'"),
+    },
+    {
+      name: 'an untyped registerTool without the SDK config object is not an MCP tool',
+      code: MCP_JS.replace("{ description: 'Lists services', inputSchema: {} }", '{ retries: 2 }'),
+    },
+    {
+      name: 'an untyped registerTool with two arguments is not an MCP tool',
+      code: MCP_JS.replace("{ description: 'Lists services', inputSchema: {} }, ", ''),
+    },
+    {
+      name: 'registerTool on a module-level registry of the project is not an MCP tool',
+      code: MCP_JS.replace('export const registerTools = (server) => {', "import { server } from './registry';\nexport const registerTools = () => {"),
     },
     {
       name: 'an MCP tool registered without a static name is not recognised',
@@ -151,7 +193,21 @@ ruleTester.run('no-client-per-request (framework callbacks)', rule as never, {
   ],
   invalid: [
     perRun('Probot app.on handler (app: Probot)', PROBOT, 7, 'in the webhook handler registered with `app.on()`'),
+    perRun(
+      'Probot app written without types (module.exports = (app) => ..., context.payload)',
+      PROBOT_JS,
+      6,
+      'in the webhook handler registered with `app.on()`',
+      2,
+    ),
     perRun('MCP tool of new McpServer()', MCP, 7, 'in the MCP handler registered with `server.registerTool()`'),
+    perRun(
+      'MCP tool registered on an untyped server parameter with the SDK shape',
+      MCP_JS,
+      6,
+      'in the MCP handler registered with `server.registerTool()`',
+      2,
+    ),
     perRun('MCP tool on a parameter typed McpServer', MCP_TYPED, 7, 'in the MCP handler registered with `server.tool()`'),
     perRun(
       'express-http-proxy proxyReqOptDecorator',

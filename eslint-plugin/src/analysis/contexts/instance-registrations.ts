@@ -1,8 +1,11 @@
 /**
  * Callbacks registered on a framework object that runs them once per event or call:
  *
- *   Probot     `app.on('issues.opened', async (context) => ...)` where `app: Probot`
- *   MCP SDK    `server.registerTool(name, config, handler)` where `server = new McpServer(...)`
+ *   Probot     `app.on('issues.opened', async (context) => ...)` where `app: Probot`, or where `app`
+ *              is the parameter of the module's exported app function and the handler uses
+ *              `context.octokit` / `context.payload` (an app written without types)
+ *   MCP SDK    `server.registerTool(name, config, handler)` where `server = new McpServer(...)`, or
+ *              on an untyped parameter when the call has the SDK's shape (name, config, callback)
  *   Node-RED   `node.on('input', (msg, send, done) => ...)` in a node constructor that calls
  *              `RED.nodes.createNode(this, config)`
  *
@@ -15,7 +18,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../../ast/find-variable';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { isFunctionNode } from '../../ast/function-node';
+import { outermostCarrier } from '../../ast/outermost-carrier';
 import { forEachDescendant } from '../../ast/for-each-descendant';
+import { propertyKeyName } from '../../ast/property-key-name';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { staticString } from '../../ast/static-string';
 import { stripWrappers } from '../../ast/strip-wrappers';
@@ -26,6 +31,10 @@ import {
   INSTANCE_REGISTRATION_APIS,
   NODE_RED_CREATE_NODE,
   NODE_RED_INPUT_EVENT,
+  MCP_CONFIG_KEYS,
+  MCP_REGISTER_METHODS,
+  PROBOT_APP_EVENT_METHOD,
+  PROBOT_CONTEXT_MEMBERS,
 } from '../libraries/request-handlers';
 import { calleeLabel, type ContextEnvironment, type RequestContext } from './request-context';
 
@@ -48,8 +57,73 @@ export function instanceRegistrationContext(
   const api = INSTANCE_REGISTRATION_APIS.find(
     (candidate) => candidate.methods.has(method) && isInstanceOfSpec(callee.object, candidate.instance, env),
   );
-  if (!api || !hasStaticName(call.arguments[0])) return undefined;
-  return { kind: api.kind, description: `the ${api.label} registered with ${label}`, via: [] };
+  if (!hasStaticName(call.arguments[0])) return undefined;
+  if (api) return { kind: api.kind, description: `the ${api.label} registered with ${label}`, via: [] };
+  if (method === PROBOT_APP_EVENT_METHOD && isUntypedProbotApp(callee.object, call.arguments[index], env)) {
+    return { kind: 'message', description: `the webhook handler registered with ${label}`, via: [] };
+  }
+  if (MCP_REGISTER_METHODS.has(method) && isUntypedMcpRegistration(call, callee.object, env)) {
+    return { kind: 'request', description: `the MCP handler registered with ${label}`, via: [] };
+  }
+  return undefined;
+}
+
+/** `server.registerTool('list', { description, inputSchema }, handler)` on an untyped parameter `server`. */
+function isUntypedMcpRegistration(call: TSESTree.CallExpression, object: TSESTree.Node, env: ContextEnvironment): boolean {
+  if (object.type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 3) return false;
+  const [, config, handler] = call.arguments;
+  if (config?.type !== AST_NODE_TYPES.ObjectExpression || !handler || !isFunctionNode(handler)) return false;
+  const hasConfigKey = config.properties.some(
+    (property) => property.type === AST_NODE_TYPES.Property && MCP_CONFIG_KEYS.has(propertyKeyName(property) ?? ''),
+  );
+  if (!hasConfigKey) return false;
+  const variable = findVariable(env.sourceCode.getScope(object), object);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def?.type === 'Parameter' && !def.name.typeAnnotation;
+}
+
+/**
+ * `module.exports = (app) => { app.on('issues.opened', async (context) => { context.octokit... }) }`:
+ * `app` is the first parameter of the module's exported function and the handler uses its first
+ * parameter as a Probot context.
+ */
+function isUntypedProbotApp(object: TSESTree.Node, handler: TSESTree.Node | undefined, env: ContextEnvironment): boolean {
+  if (object.type !== AST_NODE_TYPES.Identifier || !handler || !isFunctionNode(handler)) return false;
+  const variable = findVariable(env.sourceCode.getScope(object), object);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  // A parameter typed with anything (`app: Probot` is decided by its type) is not guessed at.
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] !== def.name || def.name.typeAnnotation) {
+    return false;
+  }
+  if (!isModuleExport(def.node)) return false;
+  const context = handler.params[0];
+  if (context?.type !== AST_NODE_TYPES.Identifier) return false;
+  const contextVariable = findVariable(env.sourceCode.getScope(handler.body), context);
+  return (
+    contextVariable?.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      return (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === reference.identifier &&
+        PROBOT_CONTEXT_MEMBERS.has(staticPropertyName(parent) ?? '')
+      );
+    }) ?? false
+  );
+}
+
+/** `module.exports = fn`, `export default fn`, `export = fn`. */
+function isModuleExport(fn: TSESTree.Node): boolean {
+  const carrier = outermostCarrier(fn);
+  const parent = carrier.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent?.type === AST_NODE_TYPES.TSExportAssignment) return true;
+  return (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === carrier &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression &&
+    parent.left.object.type === AST_NODE_TYPES.Identifier &&
+    parent.left.object.name === 'module' &&
+    staticPropertyName(parent.left) === 'exports'
+  );
 }
 
 /** `'issues.opened'`, `['issues.opened', 'issues.edited']`, `'list_services'`. */

@@ -229,7 +229,7 @@ const MCP_SERVER_MODULES = ['@modelcontextprotocol/sdk/server/mcp.js', '@modelco
 export const INSTANCE_REGISTRATION_APIS: readonly InstanceRegistrationApi[] = [
   {
     instance: { from: 'package', package: 'probot', name: ['Probot', 'Application'] },
-    methods: new Set(['on', 'onAny']),
+    methods: new Set(['on']),
     label: 'webhook handler',
     kind: 'message',
   },
@@ -242,6 +242,23 @@ export const INSTANCE_REGISTRATION_APIS: readonly InstanceRegistrationApi[] = [
     }),
   ),
 ];
+
+/**
+ * A Probot app written without types (`module.exports = (app) => { app.on('issues.opened', async
+ * (context) => ...) }`): the app function's parameter counts as the Probot app when the handler
+ * uses its first parameter as a Probot context (`context.octokit`, `context.payload`, ...).
+ */
+export const PROBOT_APP_EVENT_METHOD = 'on';
+export const PROBOT_CONTEXT_MEMBERS: ReadonlySet<string> = new Set(['octokit', 'payload', 'issue', 'repo', 'pullRequest']);
+
+/**
+ * MCP servers written without types (`export const registerTools = (server) => { server.registerTool(
+ * 'list', { description, inputSchema }, async (args) => ...) }`): a `registerTool` / `registerPrompt`
+ * / `registerResource` call on a parameter counts when it has the SDK's shape — a name literal, a
+ * config object literal with one of these keys, the callback last.
+ */
+export const MCP_REGISTER_METHODS: ReadonlySet<string> = new Set(['registerTool', 'registerPrompt', 'registerResource']);
+export const MCP_CONFIG_KEYS: ReadonlySet<string> = new Set(['description', 'inputSchema', 'outputSchema', 'argsSchema', 'title']);
 
 /**
  * Node-RED: a node's `this.on('input', (msg, send, done) => ...)` listener runs once per message.

@@ -111,6 +111,24 @@ describe('resolveModuleRefs', () => {
     ]);
   });
 
+  it('skips a null or undefined placeholder among the writes of a reassigned let', () => {
+    const results = resolveProbes(`
+      import http from 'node:http'; import https from 'node:https';
+      export function f(tls: boolean) {
+        let AgentClass = null;
+        if (tls) AgentClass = https.Agent; else AgentClass = http.Agent;
+        probe(AgentClass);
+        let Later = undefined;
+        Later = http.Agent;
+        probe(Later);
+        let Mixed = null;
+        if (tls) Mixed = https.Agent; else Mixed = pick();
+        probe(Mixed);
+      }
+    `);
+    assert.deepEqual(results, [[ref('https', 'Agent'), ref('http', 'Agent')], [ref('http', 'Agent')], undefined]);
+  });
+
   it('resolves a computed member of a request module to its request methods, and nothing else', () => {
     const results = resolveProbes(`
       import axios from 'axios'; import http from 'node:http'; import * as undici from 'undici';
