@@ -35,11 +35,13 @@ export type Options = [
 export type MessageIds =
   | 'unconsumedOnPath'
   | 'neverConsumed'
+  | 'neverConsumedInResult'
   | 'replacedUnread'
   | 'retriedUnread'
   | 'discarded'
   | 'destroyedUnread'
   | 'helperThrows'
+  | 'helperExitsUnread'
   | 'collectedUnread'
   | 'raceLosersUnread'
   | 'suggestResume'
@@ -104,6 +106,8 @@ export default createRule<Options, MessageIds>({
         'The body of this {{client}} response{{origin}} is not read or released on the path that leaves at line {{line}}. {{consequence}} Read or release it before that exit.',
       neverConsumed:
         'The body of this {{client}} response{{origin}} is never read or released (only its status or headers are used; the function leaves at line {{line}}). {{consequence}}',
+      neverConsumedInResult:
+        'The body of this {{client}} response{{origin}} is never read or released: the response only goes into field `{{field}}` of the object passed to `resolve()`, no code in this file reads `.{{field}}`, and the object\'s other fields already carry its status or headers (the function leaves at line {{line}}). {{consequence}} Drain it here.',
       replacedUnread:
         'This {{client}} response{{origin}} is replaced at line {{line}} before its body was read or released. {{consequence}} Release the body before reassigning the variable.',
       retriedUnread:
@@ -112,6 +116,8 @@ export default createRule<Options, MessageIds>({
         'The body of this {{client}} response{{origin}} is never read or released: the response is discarded. {{consequence}}',
       helperThrows:
         'The body of this {{client}} response{{origin}} is not read or released when `{{helper}}()` throws at line {{line}}: the helper only looks at the status or headers. {{consequence}} Read or release the body before throwing, in the helper or in a `finally` here.',
+      helperExitsUnread:
+        'The body of this {{client}} response{{origin}} is not read or released when `{{helper}}()` leaves early: its `{{exit}}` at line {{line}}{{file}} runs on a test of the response\'s status or headers, before the helper reads the body. {{consequence}} Release the body before that `{{exit}}` in the helper, or here when the helper gives up.',
       collectedUnread:
         'The bodies of these {{client}} responses{{origin}} are never read or released: only their status or headers are used. {{consequence}} Read or cancel each body.',
       raceLosersUnread:
@@ -184,7 +190,7 @@ export default createRule<Options, MessageIds>({
         reported.add(finding.node);
         context.report({
           node: finding.node,
-          messageId: MESSAGE_OF_FINDING[finding.kind],
+          messageId: finding.kind === 'never-consumed' && finding.resultField !== undefined ? 'neverConsumedInResult' : MESSAGE_OF_FINDING[finding.kind],
           data: messageData(finding),
           suggest: finding.kind === 'destroyed-unread' || 'suggestions' in finding ? finding.suggestions.map(suggestion) : [],
         });
@@ -203,6 +209,7 @@ const MESSAGE_OF_FINDING: Readonly<Record<BodyFinding['kind'], MessageIds>> = {
   discarded: 'discarded',
   'destroyed-unread': 'destroyedUnread',
   'helper-throws': 'helperThrows',
+  'helper-exits-unread': 'helperExitsUnread',
   'collected-unread': 'collectedUnread',
   'race-losers-unread': 'raceLosersUnread',
 };
@@ -224,11 +231,17 @@ function messageData(finding: BodyFinding): Record<string, string | number> {
   };
   if ('line' in finding) data.line = finding.line;
   if (finding.kind === 'helper-throws') data.helper = finding.helper;
+  if (finding.kind === 'helper-exits-unread') {
+    data.helper = finding.helper;
+    data.exit = finding.exit;
+    data.file = finding.file === undefined ? '' : ` of ${finding.file}`;
+  }
+  if (finding.kind === 'never-consumed' && finding.resultField !== undefined) data.field = finding.resultField;
   return data;
 }
 
 function suggestion(release: ReleaseSuggestion): TSESLint.SuggestionReportDescriptor<MessageIds> {
-  const where = release.places ? ` at each of the ${release.places} places that leave it unread` : '';
+  const where = release.at ? ` ${release.at}` : release.places ? ` at each of the ${release.places} places that leave it unread` : '';
   return { messageId: MESSAGE_OF_SUGGESTION[release.kind], data: { name: release.name, code: release.code, where }, fix: release.fix };
 }
 

@@ -520,6 +520,42 @@ module.exports = { report, reportDrained, reportStatus };
     assert.match(messages[0] ?? '', /node:http response passed on by `submitData\(\)` \(lib\/metrics\.js:2\) is never read/);
   });
 
+  it('follows a response an imported wrapper returns in a field of an object, and names the field', () => {
+    const root = project({
+      'lib/guarded-fetch.ts': `export async function guardedFetch(params: { url: string; timeoutMs?: number }) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), params.timeoutMs ?? 10_000);
+  const response = await fetch(params.url, { signal: controller.signal });
+  return { response, release: async () => clearTimeout(timer) };
+}
+`,
+      'probe.ts': `import { guardedFetch } from './lib/guarded-fetch';
+export async function probe(baseUrl: string) {
+  const { response, release } = await guardedFetch({ url: \`\${baseUrl}/info\` });
+  try {
+    if (!response.ok) return { reachable: false, status: response.status };
+    return { reachable: true, info: await response.json() };
+  } finally {
+    await release();
+  }
+}
+export async function probeCancelling(baseUrl: string) {
+  const { response, release } = await guardedFetch({ url: \`\${baseUrl}/info\` });
+  try {
+    if (!response.ok) return { reachable: false, status: response.status };
+    return { reachable: true, info: await response.json() };
+  } finally {
+    if (!response.bodyUsed) void response.body?.cancel();
+    await release();
+  }
+}
+`,
+    });
+    const { found, messages } = lint(root, 'probe.ts');
+    assert.deepEqual(found, ['3:9 unconsumedOnPath']);
+    assert.match(messages[0] ?? '', /fetch response returned as `response` by `guardedFetch\(\)` \(lib\/guarded-fetch\.ts:1\) is not read/);
+  });
+
   it('keeps the single-file behaviour when the imported module cannot be resolved or is not a wrapper', () => {
     const root = project({
       'lib/http.ts': `export function getJson(url: string) {

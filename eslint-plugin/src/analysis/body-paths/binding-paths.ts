@@ -14,12 +14,14 @@ import { outermostCarrier } from '../../ast/outermost-carrier';
 import { hasAwaitBetween } from '../../ast/has-await-between';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { branchTestsOf, statusBranchTestOf, type AbsentBodyEdges } from './absent-body-branches';
-import { classifyBodyUse, type BodyUseContext } from './body-consumption';
+import { classifyBodyUse, type BodyUse, type BodyUseContext } from './body-consumption';
 import type { BodyFinding, ReleaseSuggestion } from './body-findings';
 import { firstJumpOnPath, searchPaths, type CodePathRecorder, type PathEnd, type PathEvent } from './code-paths';
 import type { ParameterUses } from './parameter-use';
 import { combineReleases, ReleaseSuggestions, statementOf } from './release-suggestions';
 import { ownerOf, type ResponseBinding } from './response-binding';
+import { objectFieldUse } from './response-objects';
+import { unreadResultField } from './unread-result-fields';
 
 /**
  * `rewritten`: the binding's own write runs again (a loop made the next response) while this one
@@ -50,7 +52,8 @@ export class BindingPaths {
     const { start, variable } = binding;
     if (start.segments.length === 0 || start.segments.some((segment) => !segment.reachable)) return [];
     const codePath = start.codePath;
-    const tracked = new Set<TSESTree.Node>(variable.references.map((reference) => reference.identifier));
+    // For an object holding the response (`result.response`), the member expressions are the response.
+    const tracked = new Set<TSESTree.Node>(variable.references.map((reference) => this.carrierOf(reference.identifier, binding)));
     const events: PathEvent<EventKind>[] = [];
     /** Calls of helpers that only read metadata and may throw: exits the code paths do not show. */
     const helperThrows: PathEvent<EventKind>[] = [];
@@ -58,7 +61,7 @@ export class BindingPaths {
     const passedThrough = new Set<PathEvent<EventKind>>();
     const owner = ownerOf(binding, recorder, this.context.sourceCode.ast);
     const tests = new Set<TSESTree.Node>();
-    const statusVariables = [...(binding.statusVariables ?? []), ...absentBodyEdges.statusAliasesOf(variable)];
+    const statusVariables = [...(binding.statusVariables ?? []), ...(binding.property === undefined ? absentBodyEdges.statusAliasesOf(variable) : [])];
     const statusReads = new Set<TSESTree.Node>();
     for (const alias of statusVariables) {
       for (const reference of alias.references) {
@@ -80,6 +83,10 @@ export class BindingPaths {
     }
 
     const aliases: ResponseBinding[] = [];
+    /** Helpers that read the body except on an early exit on its status or headers (`readBounded(res)`). */
+    const helperExits: BodyFinding[] = [];
+    /** Fields of result objects the response was stored in that nothing reads (`resolve({ res, online })`). */
+    const resultFields = new Set<string>();
     for (const reference of variable.references) {
       const identifier = reference.identifier;
       if (reference.isWrite()) {
@@ -96,21 +103,29 @@ export class BindingPaths {
         }
       }
       if (!reference.isRead()) continue;
-      const use = classifyBodyUse(identifier, binding.holder, bodyUseContext);
+      const carrier = this.carrierOf(identifier, binding);
+      let use = this.useOf(identifier, binding);
+      const resultField = use === 'handed-off' ? unreadResultField(identifier, binding, sourceCode) : undefined;
+      if (resultField !== undefined) {
+        use = 'metadata';
+        resultFields.add(resultField);
+      }
       const own = recorder.enterPosition(identifier);
       if (own?.codePath === codePath) {
         if (use === 'metadata') {
           for (const test of branchTestsOf(identifier)) tests.add(test);
-          const call = this.throwingHelperCall(identifier, binding, owner);
+          const call = this.throwingHelperCall(carrier, binding, owner);
           if (call) helperThrows.push({ kind: 'helper-throws', node: call, position: own });
           continue;
         }
         const event: PathEvent<EventKind> = { kind: use === 'destroyed' ? 'destroyed' : 'consumed', node: identifier, position: own };
         events.push(event);
-        const alias = binding.aliasOf ? undefined : this.aliasOf(identifier, binding);
+        const earlyExit = use === 'consumed' ? this.helperExitFinding(carrier, binding) : undefined;
+        if (earlyExit) helperExits.push(earlyExit);
+        const alias = binding.aliasOf ? undefined : this.aliasOf(carrier, binding);
         if (alias) aliases.push(alias);
         // `const ok = ensureOk(res)`: the response passes through the helper, unless it throws first.
-        const call = this.throwingHelperCall(identifier, binding, owner);
+        const call = this.throwingHelperCall(carrier, binding, owner);
         if (call) {
           helperThrows.push({ kind: 'helper-throws', node: call, position: own });
           passedThrough.add(event);
@@ -137,8 +152,8 @@ export class BindingPaths {
     });
 
     const ends = searchPaths({ start, events, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder });
-    if (!ends) return [];
-    const findings: BodyFinding[] = aliases.flatMap((alias) => this.findings(alias));
+    if (!ends) return helperExits;
+    const findings: BodyFinding[] = [...helperExits, ...aliases.flatMap((alias) => this.findings(alias))];
     for (const end of ends) {
       if (end.event?.kind === 'destroyed') {
         const finding = this.destroyFinding(end.event.node, binding);
@@ -167,7 +182,7 @@ export class BindingPaths {
         if (!places.has(place.node)) places.set(place.node, place.releases(events));
       }
       const suggestions = combineReleases([...places.values(), ...helperReleases]);
-      findings.push(this.leakFinding(binding, leak, events, suggestions));
+      findings.push(this.leakFinding(binding, leak, events, suggestions, [...resultFields][0]));
     } else {
       const [thrown] = thrownHelpers;
       if (thrown) {
@@ -183,6 +198,27 @@ export class BindingPaths {
       }
     }
     return findings;
+  }
+
+  /**
+   * What one read of the binding's variable does to the body. For an object holding the response
+   * (`binding.property`): `result.response.json()` reads it, `result.release()` and other fields do
+   * not touch it, and the object itself passed on or returned takes the response along.
+   */
+  private useOf(identifier: TSESTree.Node, binding: ResponseBinding): BodyUse {
+    const { bodyUseContext } = this.context;
+    if (binding.property === undefined) return classifyBodyUse(identifier, binding.holder, bodyUseContext);
+    const field = objectFieldUse(identifier, binding.property);
+    if (field.kind === 'response') return classifyBodyUse(field.node, binding.holder, bodyUseContext);
+    if (field.kind === 'other-field') return 'metadata';
+    return classifyValueUse(identifier).kind === 'inspected' ? 'metadata' : 'handed-off';
+  }
+
+  /** The expression that carries the response at one read: the variable, or `result.response`. */
+  private carrierOf(identifier: TSESTree.Node, binding: ResponseBinding): TSESTree.Node {
+    if (binding.property === undefined) return identifier;
+    const field = objectFieldUse(identifier, binding.property);
+    return field.kind === 'response' ? field.node : identifier;
   }
 
   /**
@@ -214,12 +250,16 @@ export class BindingPaths {
     ) {
       return undefined;
     }
-    // Reported where the response is made: that is the response the retry drops.
+    // Reported where the response is made: that is the response the retry drops. (`last = result.response`
+    // is not followed: the alias would hold the response, not the object.)
+    if (binding.property !== undefined && identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
     return { ...binding, variable: target, start, writer: assignment, aliasOf: binding.variable, statusVariables: [] };
   }
 
   /** `const ok = [await] ensureOk(res)` where `ensureOk` returns its parameter: `ok` holds the response. */
   private passedThroughHelper(identifier: TSESTree.Node, binding: ResponseBinding): ResponseBinding | undefined {
+    // A helper given the object holding the response is not a status helper of the response.
+    if (binding.property !== undefined) return undefined;
     const use = classifyValueUse(identifier);
     if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || use.node !== identifier) return undefined;
     if (this.context.parameterUses.ofArgument(use.call, use.index, binding.holder)?.kind !== 'returns') return undefined;
@@ -261,11 +301,45 @@ export class BindingPaths {
     for (const reference of original.references) {
       const identifier = reference.identifier;
       if (!reference.isRead() || identifier.range[0] <= binding.writer.range[1] || identifier.range[0] > end) continue;
-      const use = classifyBodyUse(identifier, binding.holder, this.context.bodyUseContext);
+      const use = this.useOf(identifier, binding);
       const position = this.context.recorder.positionIn(identifier, codePath);
       if (use !== 'metadata' && position) released.push({ kind: 'consumed', node: identifier, position });
     }
     return released;
+  }
+
+  /**
+   * `await readBounded(res)` where the helper reads the body except on an early exit taken on its
+   * status or headers (unread-early-exits.ts), and nothing here reads or releases the body after
+   * the call (`if (text === null) await res.body?.cancel()`).
+   */
+  private helperExitFinding(carrier: TSESTree.Node, binding: ResponseBinding): BodyFinding | undefined {
+    const use = classifyValueUse(carrier);
+    if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || use.node !== carrier) return undefined;
+    const { parameterUses, sourceCode } = this.context;
+    const summary = parameterUses.ofArgument(use.call, use.index, binding.holder);
+    if (summary?.kind !== 'consumes' || !summary.unreadExit) return undefined;
+    const call = use.call;
+    const releasedAfter = binding.variable.references.some(
+      (reference) =>
+        reference.isRead() && reference.identifier.range[0] > call.range[1] && this.useOf(reference.identifier, binding) !== 'metadata',
+    );
+    if (releasedAfter) return undefined;
+    const local = parameterUses.unreadExitNode(call, use.index, binding.holder);
+    const suggestions = local
+      ? this.suggestions.beforeHelperExit(local.exit, local.parameter, local.fn, binding.holder, binding.client)
+      : [];
+    return {
+      kind: 'helper-exits-unread',
+      node: call,
+      client: binding.client,
+      origin: binding.origin,
+      helper: sourceCode.getText(call.callee),
+      exit: summary.unreadExit.kind,
+      line: summary.unreadExit.line,
+      ...(summary.unreadExit.file !== undefined ? { file: summary.unreadExit.file } : {}),
+      suggestions,
+    };
   }
 
   /**
@@ -299,6 +373,7 @@ export class BindingPaths {
     leak: PathEnd<EventKind>,
     events: readonly PathEvent<EventKind>[],
     suggestions: readonly ReleaseSuggestion[],
+    resultField?: string,
   ): BodyFinding {
     const { recorder, sourceCode } = this.context;
     const base = { node: binding.reportNode, client: binding.client, origin: binding.origin, suggestions };
@@ -317,7 +392,8 @@ export class BindingPaths {
       const readFirst = this.suggestions.readFirst(binding.promise.call, binding.promise.source);
       return { ...base, kind: 'never-consumed', line, suggestions: readFirst };
     }
-    return { ...base, kind: anyConsumption ? 'unconsumed-on-path' : 'never-consumed', line };
+    if (anyConsumption) return { ...base, kind: 'unconsumed-on-path', line };
+    return { ...base, kind: 'never-consumed', line, ...(resultField !== undefined ? { resultField } : {}) };
   }
 
   /**

@@ -6,10 +6,12 @@
  *
  * - does the export return a response the caller must read? (response-sources.ts: `fetch`, undici
  *   and node:http wrappers, promisified `http.get`, instance and static methods of an exported
- *   class, methods of an exported instance such as `export const api = new ApiClient()`) — the
+ *   class, methods of an exported instance such as `export const api = new ApiClient()`, also in
+ *   one property of a returned object: `return { response, release }`, response-objects.ts) — the
  *   caller's binding is then followed exactly like one from a wrapper of its own file;
  * - what does the export do with a response passed to it? (parameter-use.ts: reads it — a drain
- *   helper —, keeps it, or only looks at its status and may throw).
+ *   helper, possibly after an early exit on its status or headers that leaves it unread
+ *   (unread-early-exits.ts) —, keeps it, or only looks at its status and may throw).
  *
  * Answers are small data (they outlive the parsed module) and are memoised per process by the
  * summaries. When a module cannot be resolved or parsed, nothing is known and the single-file
@@ -39,8 +41,8 @@ import {
 } from './response-sources';
 
 /** Question names (with a version, so a change of the analysis never reuses old answers). */
-const RETURNS_RESPONSE = 'body-paths/returns-response@3';
-const PARAMETER_USE = 'body-paths/parameter-use@2';
+const RETURNS_RESPONSE = 'body-paths/returns-response@4';
+const PARAMETER_USE = 'body-paths/parameter-use@3';
 
 /** What calling an export gives, as data. */
 interface ReturnedResponse {
@@ -52,6 +54,8 @@ interface ReturnedResponse {
   readonly callbackParameter?: number;
   readonly responseArgument?: number;
   readonly errorArgument?: number;
+  /** The property of the returned object that holds the response (`return { response, release }`). */
+  readonly property?: string;
   /** Where the function starts in its module, for messages. */
   readonly line: number;
   /** The module the function is in, when it is not the asked export's module (an instance's class). */
@@ -205,6 +209,10 @@ export class ImportedResponses implements ImportedFunctions {
       () => this.parameterUsesIn(found.summaries, found.target.module).ofFunction(fn, index, holder),
       null,
     );
+    // An early exit that leaves the body unread is named with its module in messages.
+    if (answer?.kind === 'consumes' && answer.unreadExit) {
+      return { ...answer, unreadExit: { ...answer.unreadExit, file: this.options.describeFile(found.target.module.file) } };
+    }
     return answer ?? undefined;
   }
 
@@ -236,6 +244,7 @@ export class ImportedResponses implements ImportedFunctions {
       ...(source.errorArgument !== undefined ? { errorArgument: source.errorArgument } : {}),
       ...(source.methodParameters ? { methodParameters: source.methodParameters } : {}),
       ...(source.clientParameters ? { clientParameters: source.clientParameters } : {}),
+      ...(source.property !== undefined ? { property: source.property } : {}),
       line: fn.loc.start.line,
     };
   }
@@ -266,7 +275,8 @@ export class ImportedResponses implements ImportedFunctions {
       ...(answer.errorArgument !== undefined ? { errorArgument: answer.errorArgument } : {}),
       ...(answer.methodParameters ? { methodParameters: answer.methodParameters } : {}),
       ...(answer.clientParameters ? { clientParameters: answer.clientParameters } : {}),
-      origin: `${answer.delivery === 'callback' ? 'passed on by' : 'returned by'} ${name ? `\`${name}()\` ` : ''}(${this.options.describeFile(file)}:${answer.line})`,
+      ...(answer.property !== undefined ? { property: answer.property } : {}),
+      origin: `${originVerb(answer)} ${name ? `\`${name}()\` ` : ''}(${this.options.describeFile(file)}:${answer.line})`,
     };
   }
 }
@@ -358,6 +368,12 @@ function instanceMethodNames(classNode: TSESTree.ClassDeclaration | TSESTree.Cla
       ? [element.key.name]
       : [],
   );
+}
+
+/** How the response leaves the export, for messages: "returned by", "returned as `response` by", "passed on by". */
+function originVerb(answer: ReturnedResponse): string {
+  if (answer.delivery === 'callback') return 'passed on by';
+  return answer.property === undefined ? 'returned by' : `returned as \`${answer.property}\` by`;
 }
 
 /** `getJson`, `http.getJson`, `forwarder.post`: how the callee reads at the call site (short ones only). */

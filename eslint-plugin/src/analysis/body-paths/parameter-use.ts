@@ -14,7 +14,10 @@
  * A metadata-only helper is not a hand-off: the caller still owns the body. When such a helper can
  * throw (an explicit `throw` outside any `try` with a `catch` in the helper), the throw leaves the
  * caller with the body unread. The summary is path-insensitive: any read of the body anywhere in
- * the helper counts as consuming, so a caller is never reported for a body the helper may read.
+ * the helper counts as consuming, so a caller is never reported for a body the helper may read —
+ * except for one syntactic shape, recorded beside `consumes`: an early `return`/`throw` among the
+ * helper's first statements, on a test of the response's status or headers, before any read
+ * (unread-early-exits.ts).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -28,9 +31,11 @@ import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
 import type { BodyHolder } from '../libraries/response-sources';
 import { classifyBodyUse, isMetadataProperty, type BodyUse, type BodyUseContext } from './body-consumption';
+import { unreadEarlyExit } from './unread-early-exits';
 
 export type ParameterUse =
-  | { readonly kind: 'consumes' }
+  /** `unreadExit`: an early exit on the response's status or headers that leaves it unread (unread-early-exits.ts). */
+  | { readonly kind: 'consumes'; readonly unreadExit?: UnreadExit }
   | { readonly kind: 'hands-off' }
   /** `throws`: the helper may throw (`'async'`: as a rejected promise, which only an `await` turns into a throw). */
   | { readonly kind: 'metadata'; readonly throws: false | 'sync' | 'async' }
@@ -42,6 +47,13 @@ export interface ParameterUseOptions {
   readonly consumingHelpers: readonly ExportSpec[];
   /** The summary of an imported callee, when it can be read (imported-responses.ts). */
   readonly imported?: (call: TSESTree.CallExpression, index: number, holder: BodyHolder) => ParameterUse | undefined;
+}
+
+/** Where a helper that reads the body leaves without reading it: the line of its `return`/`throw`, and (imported) its module. */
+export interface UnreadExit {
+  readonly kind: 'return' | 'throw';
+  readonly line: number;
+  readonly file?: string;
 }
 
 const HANDS_OFF: ParameterUse = { kind: 'hands-off' };
@@ -136,8 +148,34 @@ export class ParameterUses {
       if (use === 'handed-off') return HANDS_OFF;
       if (use !== 'metadata') consumes = true;
     }
-    if (consumes) return { kind: 'consumes' };
+    if (consumes) {
+      const exit = fn.body.type === AST_NODE_TYPES.BlockStatement ? unreadEarlyExit(fn.body, variable, holder, this.bodyUseContext) : undefined;
+      if (!exit) return { kind: 'consumes' };
+      return { kind: 'consumes', unreadExit: { kind: exit.type === AST_NODE_TYPES.ThrowStatement ? 'throw' : 'return', line: exit.loc.start.line } };
+    }
     return returnsIt ? { kind: 'returns', throws: metadata.throws } : metadata;
+  }
+
+  /**
+   * The early `return`/`throw` of a helper of this file called by `call` that leaves the response
+   * at `index` unread (for a suggestion that releases it there), or undefined.
+   */
+  unreadExitNode(
+    call: TSESTree.CallExpression,
+    index: number,
+    holder: BodyHolder,
+  ): { readonly exit: TSESTree.ReturnStatement | TSESTree.ThrowStatement; readonly parameter: string; readonly fn: FunctionNode } | undefined {
+    const callee = stripWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const fn = localFunction(callee, this.options.sourceCode.getScope(callee));
+    if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || this.ofFunction(fn, index, holder).kind !== 'consumes') return undefined;
+    const param = fn.params.filter((p) => p.type !== AST_NODE_TYPES.Identifier || p.name !== 'this')[index];
+    const declared = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const variable = this.options.sourceCode.scopeManager
+      ?.getDeclaredVariables(fn)
+      .find((candidate) => candidate.defs.some((def) => def.name === declared));
+    const exit = variable && unreadEarlyExit(fn.body, variable, holder, this.bodyUseContext);
+    return exit && variable ? { exit, parameter: variable.name, fn } : undefined;
   }
 
   private keyOf(fn: FunctionNode): number {

@@ -89,7 +89,8 @@ export class PromiseCombinators {
       const value = stripWrappers(element);
       if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const source = this.context.resolver.sourceOfCall(value);
-      return source?.delivery === 'promise' ? { source, node: value } : undefined;
+      // An object that holds a response (`{ response, release }`) is not followed through a combinator.
+      return source?.delivery === 'promise' && source.property === undefined ? { source, node: value } : undefined;
     });
     const responses = elements.filter((element): element is Element => element !== undefined);
     const [first] = responses;
@@ -177,7 +178,7 @@ export class PromiseCombinators {
     if (!callback) return;
     const fn = this.functionOf(callback);
     const source = fn ? this.context.resolver.sourceReturnedBy(fn) : undefined;
-    if (!fn || source?.delivery !== 'promise') return;
+    if (!fn || source?.delivery !== 'promise' || source.property !== undefined) return;
     // Reported where the response is made when that is visible here: `(url) => fetch(url)`.
     const node = isInlineFunction(fn) && fn.body.type !== AST_NODE_TYPES.BlockStatement ? fn.body : call;
     const use = classifyValueUse(call);

@@ -13,7 +13,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { isInlineFunction } from '../../ast/function-node';
+import { isInlineFunction, type FunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ReleaseSuggestion } from './body-findings';
 import { reachableSegments, type CodePathRecorder, type PathEvent, type PathPosition } from './code-paths';
@@ -134,7 +134,8 @@ export class ReleaseSuggestions {
    * promises (the argument of `Promise.all`), each of which gets the same `.then()`.
    */
   readFirst(promise: TSESTree.Node, source: ResponseSource, collection = false): ReleaseSuggestion[] {
-    if (source.delivery !== 'promise') return [];
+    // An object holding the response (`{ response, release }`) is not a response to chain onto.
+    if (source.delivery !== 'promise' || source.property !== undefined) return [];
     const value = stripWrappers(promise);
     const simple =
       value === promise &&
@@ -152,6 +153,34 @@ export class ReleaseSuggestions {
             : [fixer.insertTextBefore(promise, '('), fixer.insertTextAfter(promise, `)${suffix}`)],
       };
     });
+  }
+
+  /**
+   * `return null` in a helper of this file that leaves before reading its response parameter
+   * `parameter` (unread-early-exits.ts) → the release inserted before that exit.
+   */
+  beforeHelperExit(
+    exit: TSESTree.ReturnStatement | TSESTree.ThrowStatement,
+    parameter: string,
+    helper: FunctionNode,
+    holder: BodyHolder,
+    client: ResponseClient,
+  ): ReleaseSuggestion[] {
+    const parent = exit.parent;
+    const inBlock = parent?.type === AST_NODE_TYPES.BlockStatement;
+    const name = 'id' in helper && helper.id?.type === AST_NODE_TYPES.Identifier ? `\`${helper.id.name}()\`` : 'the helper';
+    // The helper gave up on the body: cancelling it comes first (reading it all may be what it avoids).
+    const releases = holderReleases(parameter, holder, client, helper.async).sort(
+      (a, b) => Number(b.kind === 'cancel') - Number(a.kind === 'cancel'),
+    );
+    return releases.map((release) => ({
+      ...release,
+      at: `in ${name} before its \`${exit.type === AST_NODE_TYPES.ThrowStatement ? 'throw' : 'return'}\` at line ${exit.loc.start.line}`,
+      fix: (fixer: TSESLint.RuleFixer) =>
+        inBlock
+          ? fixer.insertTextBefore(exit, `${release.code};\n${indentOf(exit)}`)
+          : fixer.replaceText(exit, `{ ${release.code}; ${this.sourceCode.getText(exit)} }`),
+    }));
   }
 
   /** `res.destroy()` on a node:http stream → `res.resume()`. */
@@ -183,7 +212,7 @@ export class ReleaseSuggestions {
     // A kept response (`last = res`) may still be unset where the release goes; so may the response
     // of an error-first callback (`(err, res) => ...`) on a path that did not test `err`.
     const mayBeUnset = binding.aliasOf !== undefined || (binding.errorVariables?.length ?? 0) > 0;
-    const name = mayBeUnset ? `${binding.variable.name}?` : binding.variable.name;
+    const name = mayBeUnset ? `${responseName(binding)}?` : responseName(binding);
     return holderReleases(name, binding.holder, binding.client, isAsync).map((release) => ({
       ...release,
       name: suggestionName(binding, release.kind),
@@ -284,8 +313,13 @@ function isInScopeOf(binding: ResponseBinding, offset: number): boolean {
   return start <= offset && offset <= end;
 }
 
+/** How code names the response: `res`, or `result.response` for an object holding it. */
+function responseName(binding: ResponseBinding): string {
+  return binding.property === undefined ? binding.variable.name : `${binding.variable.name}.${binding.property}`;
+}
+
 function suggestionName(binding: ResponseBinding, kind: ReleaseKind): string {
-  const name = binding.variable.name;
+  const name = responseName(binding);
   if (kind === 'dump' && binding.holder === 'undici-response') return `${name}.body`;
   if (kind === 'resume' && binding.holder === 'axios-response') return `${name}.data`;
   if (kind === 'resume' && binding.holder === 'fetch-response') return `${name}.body`;

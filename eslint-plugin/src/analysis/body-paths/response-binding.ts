@@ -38,6 +38,12 @@ export interface ResponseBinding {
    * read the body before anyone sees the response.
    */
   readonly promise?: { readonly call: TSESTree.CallExpression; readonly source: ResponseSource };
+  /**
+   * Set when the variable holds an object with the response in this property (`const result =
+   * await guardedFetch()`, response-objects.ts): `result.response` is the response, the object's
+   * other fields (`result.release()`) do not touch it.
+   */
+  readonly property?: string;
 }
 
 /** The function (or program) whose code path the binding lives in. */

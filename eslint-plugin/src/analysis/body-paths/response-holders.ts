@@ -25,6 +25,7 @@ import { callbackFailsTheTest } from './expected-failures';
 import { requestAborts, responseListeners } from './http-response-listeners';
 import type { ReleaseSuggestions } from './release-suggestions';
 import type { ResponseBinding } from './response-binding';
+import { patternProperty } from './response-objects';
 import { responseCallbackOf, type ResponseSource } from './response-sources';
 
 export interface ResponseHoldersContext {
@@ -97,12 +98,19 @@ export class ResponseHolders {
       }
       case 'member': {
         if (!awaited) return;
+        if (source.property !== undefined) {
+          // `(await guardedFetch()).finalUrl`, `(await guardedFetch()).response.status`: the response is dropped.
+          const response = use.property === source.property ? classifyBodyUse(use.member, source.holder, bodyUseContext) : 'metadata';
+          if (response === 'metadata') this.discarded(call, source, []);
+          return;
+        }
         const bodyUse = classifyBodyUse(use.node, source.holder, bodyUseContext);
         if (bodyUse === 'metadata') this.discarded(call, source, this.context.suggestions.readFirst(call, source));
         return;
       }
       case 'inspected':
-        if (isDiscardedStatement(use.node)) {
+        if (isDiscardedStatement(use.node) && source.property !== undefined) this.discarded(call, source, []);
+        else if (isDiscardedStatement(use.node)) {
           const inStatement = this.context.suggestions.forDiscarded(use.node, call, source);
           this.discarded(call, source, inStatement.length > 0 ? inStatement : this.context.suggestions.readFirst(call, source));
         }
@@ -114,7 +122,7 @@ export class ResponseHolders {
   }
 
   private discarded(node: TSESTree.Node, source: ResponseSource, suggestions: readonly ReleaseSuggestion[]): void {
-    this.context.onFinding({ kind: 'discarded', node, client: source.client, origin: source.origin, suggestions });
+    this.context.onFinding({ kind: 'discarded', node, client: source.client, origin: originOf(source), suggestions });
   }
 
   /** `fetch(url).then((res) => ...)`: the response is the callback's first parameter. */
@@ -137,7 +145,8 @@ export class ResponseHolders {
       return;
     }
     if (id.type !== AST_NODE_TYPES.ObjectPattern) return;
-    this.analyseDestructuredResponse(declarator, id, call, source, start);
+    if (source.property !== undefined) this.analyseDestructuredField(declarator, id, source, source.property, start);
+    else this.analyseDestructuredResponse(declarator, id, call, source, start);
   }
 
   /** `const { statusCode, body } = await request(url)`: follow `body`; no `body` means it is dropped. */
@@ -180,6 +189,40 @@ export class ResponseHolders {
       writer: declarator,
       reportNode: declarator,
       statusVariables,
+    });
+  }
+
+  /**
+   * `const { response, release } = await guardedFetch()` (also a `.then(({ response }) => ...)`
+   * parameter): the response is `response`; a pattern without it drops the response.
+   */
+  private analyseDestructuredField(
+    writer: TSESTree.VariableDeclarator | FunctionNode,
+    pattern: TSESTree.ObjectPattern,
+    source: ResponseSource,
+    property: string,
+    start: PathPosition,
+  ): void {
+    const field = patternProperty(pattern, property);
+    if (field.kind === 'absent' || (field.kind === 'pattern' && classifyObjectPatternUse(field.pattern, source.holder) === 'metadata')) {
+      this.discarded(pattern, source, []);
+      return;
+    }
+    if (field.kind !== 'bound') return;
+    const declared = this.context.sourceCode.scopeManager?.getDeclaredVariables(writer) ?? [];
+    const variable = declared.find((v) => v.name === field.name.name);
+    if (!variable) return;
+    // `const { res, status } = await withStatus()`: a status field beside the response is taken as its status.
+    const statusNames = new Set(statusBindingNames(pattern));
+    this.analyseBinding({
+      statusVariables: declared.filter((v) => statusNames.has(v.name)),
+      holder: source.holder,
+      client: source.client,
+      origin: originOf(source),
+      variable,
+      start,
+      writer,
+      reportNode: writer.type === AST_NODE_TYPES.VariableDeclarator ? writer : pattern,
     });
   }
 
@@ -248,6 +291,11 @@ export class ResponseHolders {
       if (!usesArguments(fn, sourceCode)) this.discarded(call, source, this.context.suggestions.readFirst(call, source));
       return;
     }
+    if (param.type === AST_NODE_TYPES.ObjectPattern && source.property !== undefined) {
+      const start = recorder.enterPosition(fn);
+      if (start && !usesArguments(fn, sourceCode)) this.analyseDestructuredField(fn, param, source, source.property, start);
+      return;
+    }
     if (param.type === AST_NODE_TYPES.ObjectPattern) {
       if (classifyObjectPatternUse(param, source.holder) === 'metadata') {
         this.discarded(param, source, this.context.suggestions.readFirst(call, source));
@@ -276,8 +324,14 @@ export class ResponseHolders {
 }
 
 /** The binding fields that come from the source. */
-function bindingSource(source: ResponseSource): Pick<ResponseBinding, 'holder' | 'client' | 'origin'> {
-  return { holder: source.holder, client: source.client, origin: source.origin };
+function bindingSource(source: ResponseSource): Pick<ResponseBinding, 'holder' | 'client' | 'origin' | 'property'> {
+  return { holder: source.holder, client: source.client, origin: originOf(source), property: source.property };
+}
+
+/** Where the response comes from, for messages; a wrapper of this file that returns it in an object names the field. */
+function originOf(source: ResponseSource): string | undefined {
+  if (source.origin !== undefined || source.property === undefined) return source.origin;
+  return `(field \`${source.property}\` of the returned object)`;
 }
 
 /** `({ statusCode }) => ...`: a pattern of metadata keys only never reaches the body. */

@@ -52,6 +52,7 @@ import {
 } from './request-method';
 import { isNonNetworkUrl } from './non-network-url';
 import { forwardedResponse, type ForwardedResponse } from './callback-forwarding';
+import { responseInObject } from './response-objects';
 
 /** Answers about functions of other project modules (imported-responses.ts). */
 export interface ImportedFunctions {
@@ -89,6 +90,11 @@ export interface ResponseSource {
   readonly responseArgument?: number;
   /** The error parameter of such an error-first callback (`cb(null, res)`: 0): set only when there is no response. */
   readonly errorArgument?: number;
+  /**
+   * Set when the call's value is an object that holds the response in this property (a wrapper that
+   * returns `{ response, release }`, response-objects.ts): the caller reads it there.
+   */
+  readonly property?: string;
 }
 
 /** Parameter `index` of a wrapper, or (with `key`) property `key` of the options object passed there. */
@@ -184,7 +190,9 @@ export class ResponseSourceResolver {
       const value = key === undefined ? argument : optionValue(argument, key);
       if (value === undefined) return true;
       if (value === 'unknown') return false;
-      return isNullish(value) || typeof this.classifyCallee(value, depth - 1) !== 'string';
+      if (isNullish(value)) return true;
+      const classification = this.classifyCallee(value, depth - 1);
+      return typeof classification !== 'string' && classification.property === undefined;
     });
   }
 
@@ -206,7 +214,9 @@ export class ResponseSourceResolver {
           (this.importsAsked ? this.imported?.returnedBy(ref, node) : undefined),
       );
       const [first] = matches;
-      if (!first || !matches.every((match) => match?.client === first.client && match.holder === first.holder)) return 'not-a-source';
+      const sameAsFirst = (match: (typeof matches)[number]) =>
+        match?.client === first?.client && match?.holder === first?.holder && propertyOf(match) === propertyOf(first);
+      if (!first || !matches.every(sameAsFirst)) return 'not-a-source';
       return 'function' in first ? fromSpec(first) : first;
     }
     if (node.type === AST_NODE_TYPES.Identifier) return this.classifyLocal(node, scope, depth);
@@ -392,7 +402,9 @@ export class ResponseSourceResolver {
     this.inProgress.delete(fn);
     this.importsAsked = importsAsked;
     const [found] = sources;
-    const result = found && !other ? this.wrapperOf(fn, found, sources) : undefined;
+    // Every return gives the response the same way: itself, or in the same property of an object.
+    const sameShape = sources.every((source) => source.property === found?.property);
+    const result = found && !other && sameShape ? this.wrapperOf(fn, found, sources) : undefined;
     this.wrapperCache.set(fn, result ?? null);
     return result;
   }
@@ -497,6 +509,7 @@ export class ResponseSourceResolver {
       wrapper: fn,
       ...(methodParameters.length > 0 ? { methodParameters } : {}),
       ...(clientParameters.length > 0 ? { clientParameters } : {}),
+      ...(found.property !== undefined ? { property: found.property } : {}),
     };
   }
 
@@ -576,6 +589,7 @@ export class ResponseSourceResolver {
       return source && source.delivery !== 'callback' ? source : undefined;
     }
     if (value.type === AST_NODE_TYPES.NewExpression) return this.promisedResponse(value, depth);
+    if (value.type === AST_NODE_TYPES.ObjectExpression) return this.responseInReturnedObject(value, fn, depth);
     if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
     // `const res = await fetch(url); ...; return res;` — every value the local takes is a response.
     const variable = findVariable(this.sourceCode.getScope(value), value);
@@ -595,7 +609,7 @@ export class ResponseSourceResolver {
       if (isNullish(unwrapped)) continue;
       if (unwrapped.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const inner = this.sourceOfCallAt(unwrapped, depth - 1);
-      if (!inner || inner.delivery === 'callback') return undefined;
+      if (!inner || inner.delivery === 'callback' || (source && source.property !== inner.property)) return undefined;
       source ??= inner;
     }
     // A wrapper that reads the body itself before returning the response hands over nothing to read
@@ -612,6 +626,20 @@ export class ResponseSourceResolver {
         classifyValueUse(reference.identifier).kind !== 'returned',
     );
     return readsBody ? undefined : source;
+  }
+
+  /** `return { response, finalUrl, release }`: the response in one property of a returned object. */
+  private responseInReturnedObject(object: TSESTree.ObjectExpression, fn: FunctionNode, depth: number): CallSource | undefined {
+    const found = responseInObject(
+      object,
+      (value) => {
+        const source = this.responseOf(value, fn, depth);
+        // One level: an object inside an object is not followed.
+        return typeof source === 'object' && source.property !== undefined ? undefined : source;
+      },
+      this.bodyUseContext,
+    );
+    return found && { ...found.source, property: found.property };
   }
 }
 
@@ -653,6 +681,11 @@ export function responseCallbackOf(call: TSESTree.CallExpression, source: Respon
   return source.callbackParameter === undefined ? call.arguments.at(-1) : call.arguments[source.callbackParameter];
 }
 
+/** The property of the call's value that holds the response (undefined: the value is the response). */
+function propertyOf(match: ResponseSource | ResponseSourceSpec | undefined): string | undefined {
+  return match && 'property' in match ? match.property : undefined;
+}
+
 function fromSpec(spec: ResponseSourceSpec): ResponseSource {
   return { client: spec.client, delivery: spec.delivery, holder: spec.holder };
 }
@@ -661,7 +694,7 @@ function fromSpec(spec: ResponseSourceSpec): ResponseSource {
 function combine(a: Classification, b: Classification): Classification {
   if (a === 'not-a-source' || b === 'not-a-source') return 'not-a-source';
   if (typeof a !== 'string' && typeof b !== 'string') {
-    return a.client === b.client && a.holder === b.holder ? a : 'not-a-source';
+    return a.client === b.client && a.holder === b.holder && a.property === b.property ? a : 'not-a-source';
   }
   if (typeof a !== 'string') return a;
   if (typeof b !== 'string') return b;

@@ -82,6 +82,43 @@ describe('ParameterUses', () => {
     );
   });
 
+  it('records an early exit on the status or headers that leaves a read body unread, and only that', () => {
+    assert.deepEqual(
+      usesOf(`
+        async function bounded(res: Response) {
+          const length = res.headers.get('content-length');
+          if (length && Number(length) > 1024) {
+            return null;
+          }
+          return res.text();
+        }
+        async function readJson(res: Response) { if (!res.ok) throw new Error(String(res.status)); return res.json(); }
+        async function cancels(res: Response) { if (!res.ok) { await res.body?.cancel(); return null; } return res.json(); }
+        async function bodyless(res: Response) { if (res.status === 204) return null; return res.json(); }
+        async function unrelated(res: Response, max = 1) { if (max < 0) return null; return res.json(); }
+        async function readFirst(res: Response) { const text = await res.text(); if (!res.ok) return null; return text; }
+        async function nested(res: Response) { for (;;) { if (!res.ok) return null; break; } return res.json(); }
+        async function second(res: Response) {
+          if (!res.ok) { await res.body?.cancel(); throw new Error('x'); }
+          if (Number(res.headers.get('content-length')) > 1024) return null;
+          return res.json();
+        }
+        async function elseRead(res: Response) { if (!res.ok) return null; else return res.json(); }
+      `),
+      {
+        bounded: { kind: 'consumes', unreadExit: { kind: 'return', line: 5 } },
+        readJson: { kind: 'consumes', unreadExit: { kind: 'throw', line: 9 } },
+        cancels: { kind: 'consumes' },
+        bodyless: { kind: 'consumes' },
+        unrelated: { kind: 'consumes' },
+        readFirst: { kind: 'consumes' },
+        nested: { kind: 'consumes' },
+        second: { kind: 'consumes', unreadExit: { kind: 'return', line: 17 } },
+        elseRead: { kind: 'consumes' },
+      },
+    );
+  });
+
   it('reads the parameter at the position asked, skipping TypeScript\'s `this` parameter', () => {
     assert.deepEqual(
       usesOf(
