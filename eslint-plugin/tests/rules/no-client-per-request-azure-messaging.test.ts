@@ -5,14 +5,8 @@
  * auth), so building one per request connects per request. Senders and receivers created from a
  * client (`client.createSender(queue)`) share its connection and are no constructions.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 

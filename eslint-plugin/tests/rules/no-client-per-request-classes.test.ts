@@ -3,14 +3,8 @@
  * the pool (through `super(...)` or the implicit constructor), and a method that rebuilds the
  * client on `this` every time a sending method of the same class calls it.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 /** The hoist suggestion: `construction` moves to a module-scope `name` just before the route. */

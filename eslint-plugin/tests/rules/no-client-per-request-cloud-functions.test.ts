@@ -7,14 +7,8 @@
  * The aws-sdk v2 client used here is reported only in a per-request context, so each case tests
  * the context alone.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const espree = require('espree') as object;

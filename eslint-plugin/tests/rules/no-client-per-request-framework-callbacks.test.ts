@@ -7,14 +7,8 @@
  * http-proxy-middleware `on.proxyReq`, and a Node-RED node's `'input'` listener. The client is
  * handed to an unknown helper (`send(agent, ...)`), so only the context can make it per request.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 const AGENT = 'new Agent({ connections: 4 })';

@@ -5,14 +5,8 @@
  * point and stays quiet — also through a factory (`createPinnedDispatcher(pinned)`). A lookup that is
  * the same on every call, or none, pins nothing: that dispatcher is still a pool rebuilt per call.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 const HOIST = 'Create it once at module scope and reuse it.';

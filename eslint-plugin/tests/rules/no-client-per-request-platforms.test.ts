@@ -3,14 +3,8 @@
  * Google Cloud Functions registrations (recognised by import only), and Azure SDK clients, which
  * share one process-wide HTTP client and so are reported as repeated setup, like aws-sdk v2.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 const hoist = (output: string) => [{ messageId: 'hoistToModuleScope' as const, output }];

@@ -4,14 +4,8 @@
  * `superagent.get(url).agent(agent)` serves one request and is dropped. The receiver must be a
  * chain from the import, a variable holding one, or named after the library.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 const HOIST = 'Create it once at module scope and reuse it.';

@@ -9,15 +9,10 @@
  * request option, the call does not look like a request.
  */
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { after } from 'node:test';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
 import { removeProject, writeProject } from '../support/temp-project';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const espree = require('espree') as object;

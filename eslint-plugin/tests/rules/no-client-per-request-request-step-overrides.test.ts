@@ -5,14 +5,8 @@
  * the same construction read as `.agent` of a factory's result. Only an override (the class extends
  * another, nothing in this file calls it) named for one request, returning fresh options, counts.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 const AGENT = 'new https.Agent({ keepAlive: true })';

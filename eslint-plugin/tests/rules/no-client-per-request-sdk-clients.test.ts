@@ -6,14 +6,8 @@
  * process-wide agent or the global dispatcher
  * (`@google-cloud/storage`, `openai`, `stripe`, `@octokit/rest`) and database pools are not reported.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 const HOIST = 'Create it once at module scope and reuse it.';

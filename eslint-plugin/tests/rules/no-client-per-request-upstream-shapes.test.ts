@@ -6,17 +6,11 @@
  * context function, constructions skipped when the caller brings its own client, and classes built
  * and used once per call.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-client-per-request';
 // espree ships no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const espree = require('espree') as object;
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 const commonjs = { parser: espree as never, sourceType: 'commonjs' as const, ecmaVersion: 2024 as const };

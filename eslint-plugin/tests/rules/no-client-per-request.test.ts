@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, it } from 'node:test';
+import { RuleTester } from '../support/rule-tester';
 // espree ships no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const espree = require('espree') as object;
 import rule from '../../src/rules/no-client-per-request';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 /** Plain JavaScript through ESLint's default parser, as CommonJS. */

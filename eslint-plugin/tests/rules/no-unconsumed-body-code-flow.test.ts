@@ -4,16 +4,10 @@
  * only look at the status, retry loops that keep the failed response, known-empty bodies, and
  * HEAD requests decided by a wrapper's caller. Every heuristic has its negative cases.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule, { CLIENT_LABEL, CONSEQUENCE } from '../../src/rules/no-unconsumed-body';
 
 const fetchData = { client: CLIENT_LABEL.fetch, consequence: CONSEQUENCE.fetch, origin: '' };
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester(); // @typescript-eslint/parser
 

@@ -6,14 +6,8 @@
  * caller reads, drains, pipes or passes the response on, the callback is not known here, or the
  * wrapper's own callback does more than hand the response on.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-unconsumed-body';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const espree = require('espree') as object;

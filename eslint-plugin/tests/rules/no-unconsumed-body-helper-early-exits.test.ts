@@ -9,15 +9,9 @@
  */
 import path from 'node:path';
 import { after } from 'node:test';
-import { describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-unconsumed-body';
 import { removeProject, writeProject } from '../support/temp-project';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const espree = require('espree') as object;

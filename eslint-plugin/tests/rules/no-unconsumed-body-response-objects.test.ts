@@ -11,15 +11,10 @@
  * `Promise.all`; the module cannot be resolved.
  */
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { after } from 'node:test';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-unconsumed-body';
 import { removeProject, writeProject } from '../support/temp-project';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 

@@ -7,14 +7,8 @@
  * goes to a callback or to `reject()` rather than to `resolve()`, or the response is a `fetch`
  * response.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-unconsumed-body';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const espree = require('espree') as object;

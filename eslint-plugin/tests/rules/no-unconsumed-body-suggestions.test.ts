@@ -5,14 +5,8 @@
  * response is only looked at, `.catch()`-ed and dropped, collected, destructured without its body);
  * and none where a release could run twice or take the body from code that still reads it.
  */
-import { after, describe, it } from 'node:test';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-unconsumed-body';
-
-RuleTester.afterAll = after;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester(); // @typescript-eslint/parser
 

@@ -48,7 +48,7 @@ export class BindingPaths {
 
   /** What goes wrong on the paths of `binding`: `destroy()` calls and the first leaking path. */
   findings(binding: ResponseBinding): BodyFinding[] {
-    const { recorder, absentBodyEdges, bodyUseContext, sourceCode } = this.context;
+    const { recorder, absentBodyEdges, sourceCode } = this.context;
     const { start, variable } = binding;
     if (start.segments.length === 0 || start.segments.some((segment) => !segment.reachable)) return [];
     const codePath = start.codePath;

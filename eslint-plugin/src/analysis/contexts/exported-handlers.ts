@@ -23,7 +23,6 @@ import { propertyKeyName } from '../../ast/property-key-name';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { FunctionNode } from '../../ast/function-node';
-import { resolveModuleRefs } from '../imports/module-refs';
 import { typeNameRef } from '../imports/type-name-ref';
 import {
   AWS_LAMBDA_TYPES_MODULE,

@@ -50,9 +50,8 @@ import {
   ROUTE_OPTION_HANDLERS,
   SERVER_FACTORIES,
 } from '../libraries/request-handlers';
-import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
+import { GLOBAL, resolveModuleRefs } from '../imports/module-refs';
 import type { HandlerRegistration } from '../settings';
-import { findVariable } from '../../ast/find-variable';
 import { isInstanceOf } from '../imports/import-instance';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
