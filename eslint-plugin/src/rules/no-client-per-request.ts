@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
       wrapperPerRequest:
         '`{{client}}()` rebuilds the same client configuration {{where}}. It sends through the shared global agent, so this repeats setup work rather than opening connections; create it once at module scope and reuse it.',
       sdkClientPerRequest:
-        '`{{client}}` is an {{sdk}} client created {{where}}. All {{sdk}} clients send through one process-wide agent, so this repeats client setup (configuration, credentials) on every run rather than opening connections; create it once at module scope and reuse it.',
+        '`{{client}}` is created {{where}}. Every {{sdk}} client sends through one transport shared by the whole process, so this repeats client setup (configuration, credentials) on every run rather than opening connections; create it once at module scope and reuse it.',
       hoistToModuleScope: 'Create it once at module scope as `{{name}}` and reuse it.',
     },
     schema: [

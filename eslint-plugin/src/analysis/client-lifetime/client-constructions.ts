@@ -8,8 +8,9 @@
  *              (a class whose constructor or fields build one, an imported factory): see
  *              client-builders.ts
  *   sharedAgentClient  `new AWS.S3()` (aws-sdk v2), `new BlobServiceClient()` /
- *              `BlobServiceClient.fromConnectionString()` (Azure SDK): a service client that sends
- *              through the SDK's one process-wide agent, so building it repeats setup, not connections
+ *              `BlobServiceClient.fromConnectionString()` (Azure SDK), `new Stripe()`, `new OpenAI()`,
+ *              `new Anthropic()`: a service client that sends through one process-wide agent or the
+ *              global fetch, so building it repeats setup, not connections
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -24,6 +25,7 @@ import { AWS_SDK_V2_CLIENTS, AWS_SDK_V2_NON_CLIENT_NAME, AWS_SDK_V2_NON_CLIENTS 
 import { CLIENT_HOLDER_FACTORIES, IDENTITY_WRAPPER_METHODS, IDENTITY_WRAPPERS } from '../libraries/client-wrappers';
 import { GLOBAL_AGENT_PROPERTIES, GLOBAL_DISPATCHER_SETTERS } from '../libraries/process-wide-clients';
 import { REQUEST_CALLS } from '../libraries/request-calls';
+import { SHARED_TRANSPORT_SDKS, type SharedTransportSdk } from '../libraries/shared-transport-sdks';
 import { THIN_WRAPPER_FACTORIES } from '../libraries/thin-wrappers';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { isChainedAgentCall } from './chained-agent-requests';
@@ -31,7 +33,7 @@ import { isPinnedDnsDispatcher } from './pinned-dns-dispatchers';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-export type SharedAgentSdk = 'aws-sdk v2' | 'Azure SDK';
+export type SharedAgentSdk = 'aws-sdk v2' | 'Azure SDK' | SharedTransportSdk['sdk'];
 
 export type ClientConstruction =
   | { readonly kind: 'pool'; readonly node: TSESTree.NewExpression }
@@ -81,6 +83,8 @@ export class ClientMatcher {
       return refs.some((ref) => findExportSpec(ref, AZURE_SDK_CLIENT_FACTORIES) !== undefined) ? 'Azure SDK' : undefined;
     }
     if (refs.some((ref) => findExportSpec(ref, AZURE_SDK_CLIENTS) !== undefined)) return 'Azure SDK';
+    const transport = SHARED_TRANSPORT_SDKS.find(({ clients }) => refs.some((ref) => findExportSpec(ref, [clients]) !== undefined));
+    if (transport) return transport.sdk;
     const awsV2 = refs.some((ref) => {
       const name = ref.path.at(-1);
       if (name !== undefined && (AWS_SDK_V2_NON_CLIENTS.has(name) || AWS_SDK_V2_NON_CLIENT_NAME.test(name))) {

@@ -11,7 +11,9 @@ import { isFunctionNode } from '../../ast/function-node';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { functionName, functionUses } from './call-graph';
 import {
+  CLI_COMMAND_ACTION,
   ITERATION_METHODS,
+  ONE_SHOT_PROCESS_EVENTS,
   ONE_SHOT_SCHEDULERS,
   REQUEST_NAME_WORDS,
   SETUP_NAME_PREFIX,
@@ -20,6 +22,7 @@ import {
   TEST_FUNCTIONS,
 } from '../libraries/request-handlers';
 import { staticPropertyName } from '../../ast/static-property-name';
+import { commonJsExportProperty, isModuleExports } from '../../ast/commonjs-export-property';
 import { enclosingLoop, isInlineCallbackCall } from './request-context';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -92,6 +95,9 @@ export function isStartupOnly(
   const uses = functionUses(fn, sourceCode);
   if (uses.length === 0) return false;
   return uses.every((use) => {
+    // A script's entry file (`if (require.main === module) seed()`) runs once per process: that it
+    // also exports the function (for reuse, for tests) does not make it run per request.
+    if (use.kind === 'value' && isExport(use.node, sourceCode) && isScriptEntry(sourceCode)) return true;
     const site =
       use.kind === 'call' ? use.call : use.kind === 'read' ? use.node : oneShotCallbackCall(use.node);
     if (!site) return false;
@@ -125,7 +131,59 @@ function oneShotCallbackCall(
   const callee = call.callee;
   const name = calledName(callee);
   if (name !== undefined && (ONE_SHOT_SCHEDULERS.has(name) || ONE_SHOT_CALLBACK_METHODS.has(name))) return call;
+  if (isProcessEventHandler(call) || isCliCommandAction(call)) return call;
   return undefined;
+}
+
+/** `process.on('SIGTERM', fn)`, `process.on('exit', fn)`: runs when the process ends. */
+function isProcessEventHandler(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  if (callee.object.name !== 'process' || staticPropertyName(callee) !== 'on') return false;
+  const event = call.arguments[0];
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONE_SHOT_PROCESS_EVENTS.has(event.value);
+}
+
+/** `program.command('deploy').description(...).action(fn)`: the action of one CLI command. */
+function isCliCommandAction(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CLI_COMMAND_ACTION.method) return false;
+  for (let object: TSESTree.Node = callee.object; object.type === AST_NODE_TYPES.CallExpression; ) {
+    const inner: TSESTree.Node = object.callee;
+    if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (staticPropertyName(inner) === CLI_COMMAND_ACTION.builder) return true;
+    object = inner.object;
+  }
+  return false;
+}
+
+const scriptEntries = new WeakMap<object, boolean>();
+
+/** True for a file that runs itself when executed directly: `require.main === module`, `import.meta.main`. */
+function isScriptEntry(sourceCode: SourceCode): boolean {
+  let entry = scriptEntries.get(sourceCode.ast);
+  if (entry === undefined) {
+    entry = /\brequire\.main\s*===?\s*module\b|\bmodule\s*===?\s*require\.main\b|\bimport\.meta\.main\b/.test(sourceCode.text);
+    scriptEntries.set(sourceCode.ast, entry);
+  }
+  return entry;
+}
+
+/** True when `node` (a function used as a value) is exported: `export`, `module.exports = { f }`, `exports.f = f`. */
+function isExport(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  let current: TSESTree.Node = node;
+  if (current.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return current.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || current.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  }
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  // `module.exports = { f }` / `module.exports = f` / `exports.f = f`
+  while (current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current) current = current.parent.parent;
+  const assignment = current.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== current) return false;
+  const scope = sourceCode.getScope(assignment);
+  return isModuleExports(assignment.left, scope) || commonJsExportProperty(assignment.left, scope) !== undefined;
 }
 
 /**

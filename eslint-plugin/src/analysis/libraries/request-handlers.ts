@@ -416,7 +416,18 @@ export const STARTUP_FUNCTION_NAMES: ReadonlySet<string> = new Set([
   // NestJS lifecycle hooks: run once when the module or application starts.
   'onModuleInit',
   'onApplicationBootstrap',
+  // Next.js: runs at build time, once per build.
+  'generateStaticParams',
 ]);
+
+/**
+ * Callbacks that run once per process although registered with a method that could fire often:
+ * a signal or exit handler (`process.on('SIGTERM', fn)`) and a CLI command's action
+ * (`program.command('deploy').action(fn)`: commander and yargs-style builders run one command per
+ * process).
+ */
+export const ONE_SHOT_PROCESS_EVENTS: ReadonlySet<string> = new Set(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'exit', 'beforeExit']);
+export const CLI_COMMAND_ACTION = { method: 'action', builder: 'command' } as const;
 
 /**
  * Setup-style names (`createX509Transport`, `buildClient`, `setupRoutes`, `initDatabase`): such a

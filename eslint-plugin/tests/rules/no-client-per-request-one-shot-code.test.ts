@@ -1,0 +1,117 @@
+/**
+ * no-client-per-request and code that runs once per process although nothing in the file calls it
+ * at startup: a signal or exit handler, a CLI command's action, Next.js `generateStaticParams` (build
+ * time), and the functions of a script's entry file (`if (require.main === module) seed()`) even
+ * when the file exports them. A pool built and used once there is not rebuilt per request. The same
+ * shapes registered per request (`process.on('message')`, an exported function of a file that is not
+ * a script entry) stay reported.
+ */
+import { RuleTester } from '../support/rule-tester';
+import rule from '../../src/rules/no-client-per-request';
+// espree ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const espree = require('espree') as object;
+
+const ruleTester = new RuleTester();
+const hoist = (output: string) => [{ messageId: 'hoistToModuleScope' as const, output }];
+const commonjs = { parser: espree as never, ecmaVersion: 2024 as const, sourceType: 'commonjs' as const };
+
+const seedScript = (guard: string) => `const { Pool } = require('undici');
+async function seed() {
+  const pool = new Pool('https://api.example.com');
+  await pool.request({ path: '/seed', method: 'POST' });
+  await pool.close();
+}
+module.exports = { seed };
+${guard}`;
+
+ruleTester.run('no-client-per-request (one-shot code)', rule as never, {
+  valid: [
+    {
+      name: 'a SIGTERM handler runs once',
+      code: `import { Agent, request } from 'undici';
+process.on('SIGTERM', async () => {
+  const agent = new Agent();
+  await request('https://registry.example.com/deregister', { method: 'POST', dispatcher: agent });
+  process.exit(0);
+});`,
+    },
+    {
+      name: 'a commander action runs once per process',
+      code: `import { Command } from 'commander';
+import { Pool } from 'undici';
+const program = new Command();
+program.command('deploy').description('deploy the app').action(async (name) => {
+  const pool = new Pool('https://deploy.example.com');
+  await pool.request({ path: '/deploy/' + name, method: 'POST' });
+});
+program.parse();`,
+    },
+    {
+      name: 'Next.js generateStaticParams runs at build time',
+      code: `import { Agent, request } from 'undici';
+export async function generateStaticParams() {
+  const agent = new Agent();
+  const { body } = await request('https://cms.example.com/slugs', { dispatcher: agent });
+  return (await body.json()).map((slug) => ({ slug }));
+}`,
+    },
+    {
+      name: 'an exported function of a script entry file',
+      code: seedScript(`if (require.main === module) seed();`),
+      languageOptions: commonjs,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same exported function in a file that is not a script entry',
+      code: seedScript(''),
+      languageOptions: commonjs,
+      errors: [{ messageId: 'poolPerRequest', line: 3 }],
+    },
+    {
+      name: "process.on('message') fires once per message",
+      code: `import { Agent, request } from 'undici';
+process.on('message', async (job) => {
+  const agent = new Agent();
+  await request(job.url, { method: 'POST', dispatcher: agent });
+});`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 3,
+          suggestions: hoist(`import { Agent, request } from 'undici';
+const sharedAgent = new Agent();
+
+process.on('message', async (job) => {
+  const agent = sharedAgent;
+  await request(job.url, { method: 'POST', dispatcher: agent });
+});`),
+        },
+      ],
+    },
+    {
+      name: 'an action that is not a CLI command (a store action) is not one-shot',
+      code: `import { Agent, request } from 'undici';
+export const store = createStore();
+store.on('checkout').action(async (cart) => {
+  const agent = new Agent();
+  await request('https://pay.example.com', { method: 'POST', body: JSON.stringify(cart), dispatcher: agent });
+});`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 4,
+          suggestions: hoist(`import { Agent, request } from 'undici';
+const sharedAgent = new Agent();
+
+export const store = createStore();
+store.on('checkout').action(async (cart) => {
+  const agent = sharedAgent;
+  await request('https://pay.example.com', { method: 'POST', body: JSON.stringify(cart), dispatcher: agent });
+});`),
+        },
+      ],
+    },
+  ],
+});
