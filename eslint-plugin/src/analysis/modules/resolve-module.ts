@@ -7,7 +7,9 @@
  * is a dependency, not project code — unless the importing file belongs to that same installed
  * package (its relative imports are its own code). The repo's own workspace packages are reached through a
  * symlink under `node_modules`; the resolver follows symlinks, so their real path lies outside any
- * `node_modules` folder and they count as project code.
+ * `node_modules` folder and they count as project code. Before `npm install` has made those links,
+ * a package named in the root package.json's `workspaces` (workspace-packages.ts) is resolved from
+ * its own folder: through its `exports` (a package may import itself by name), else as a path.
  *
  * `oxc-resolver` is a native module. It is loaded lazily; when it cannot be loaded, nothing
  * resolves and module summaries are unavailable (rules keep their single-file behaviour).
@@ -16,6 +18,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
+import { clearWorkspaces, workspacePackages, workspaceRootOf } from './workspace-packages';
 
 /** Extensions of the source files we can parse, in the order TypeScript prefers them. */
 export const SOURCE_EXTENSIONS: readonly string[] = [
@@ -141,8 +144,21 @@ function resolveUncached(directory: string, specifier: string): string | undefin
   // A tsconfig the resolver cannot load (say, `extends` of a package that is not installed) fails
   // every request; relative imports and workspace packages still resolve without it.
   if (resolved === undefined && configFile !== '') resolved = resolveWith('', directory, specifier);
+  if (resolved === undefined) resolved = resolveUnlinkedWorkspacePackage(configFile, directory, specifier);
   if (resolved === undefined || !isProjectSource(resolved, directory)) return undefined;
   return resolved;
+}
+
+/** `@acme/http/agent` of a workspace package not linked into node_modules yet, from the package's own folder. */
+function resolveUnlinkedWorkspacePackage(configFile: string, directory: string, specifier: string): string | undefined {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return undefined;
+  const root = workspaceRootOf(directory);
+  if (root === '') return undefined;
+  const segments = specifier.split('/');
+  const name = segments.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  const folder = workspacePackages(root)[name];
+  if (folder === undefined) return undefined;
+  return resolveWith(configFile, folder, specifier) ?? resolveWith(configFile, folder, `.${specifier.slice(name.length)}`);
 }
 
 function resolveWith(configFile: string, directory: string, specifier: string): string | undefined {
@@ -178,6 +194,7 @@ function installedPackageRoot(file: string): string | undefined {
 export function clearResolutions(): void {
   resolutions.clear();
   configFileOfDirectory.clear();
+  clearWorkspaces();
   for (const resolver of resolvers.values()) {
     try {
       resolver.clearCache();

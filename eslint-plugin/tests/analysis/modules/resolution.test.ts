@@ -108,6 +108,37 @@ describe('module summaries: resolving imports to project modules', () => {
     ]);
   });
 
+  it('reaches a workspace package before npm install links it, from the root `workspaces`', () => {
+    const root = project({
+      'package.json': JSON.stringify({ name: 'repo', private: true, workspaces: { packages: ['packages/*', 'tools/cli'] } }),
+      'packages/http/package.json': JSON.stringify({ name: '@acme/http', main: './src/index.ts' }),
+      'packages/http/src/index.ts': 'export function getJson(url: string) { return fetch(url); }\n',
+      'tools/cli/package.json': JSON.stringify({ name: 'acme-cli', main: 'index.js' }),
+      'tools/cli/index.js': "exports.makeAgent = () => new (require('node:https').Agent)();\n",
+      // A subpath through `exports`, as the package would import itself.
+      'packages/pool/package.json': JSON.stringify({ name: '@acme/pool', exports: { './agent': './src/agent.ts' } }),
+      'packages/pool/src/agent.ts': "import https from 'node:https';\nexport const makeAgent = () => new https.Agent();\n",
+      // Not listed in `workspaces`: a folder that happens to hold a package.json.
+      'scratch/old/package.json': JSON.stringify({ name: 'old-http', main: 'index.js' }),
+      'scratch/old/index.js': 'exports.getJson = (url) => fetch(url);\n',
+      'apps/api/handler.ts': [
+        "import { getJson } from '@acme/http';",
+        "import { makeAgent } from 'acme-cli';",
+        "import { makeAgent as poolAgent } from '@acme/pool/agent';",
+        "import { getJson as oldGetJson } from 'old-http';",
+        'probe(getJson); probe(makeAgent); probe(poolAgent); probe(oldGetJson);',
+        '',
+      ].join('\n'),
+    });
+    assert.ok(!fs.existsSync(path.join(root, 'node_modules')));
+    assert.deepEqual(describeProbes(root, 'apps/api/handler.ts'), [
+      'packages/http/src/index.ts#getJson:FunctionDeclaration',
+      'tools/cli/index.js#makeAgent:ArrowFunctionExpression',
+      'packages/pool/src/agent.ts#makeAgent:ArrowFunctionExpression',
+      undefined,
+    ]);
+  });
+
   it('leaves installed packages, built-ins, globals and missing files unresolved', () => {
     const root = project({
       'node_modules/fetch-wrapper/package.json': JSON.stringify({ name: 'fetch-wrapper', main: 'index.js' }),
