@@ -41,6 +41,7 @@ export type MessageIds =
   | 'discarded'
   | 'destroyedUnread'
   | 'helperThrows'
+  | 'requestEndedUnread'
   | 'helperExitsUnread'
   | 'collectedUnread'
   | 'raceLosersUnread'
@@ -116,6 +117,8 @@ export default createRule<Options, MessageIds>({
         'The body of this {{client}} response{{origin}} is never read or released: the response is discarded. {{consequence}}',
       helperThrows:
         'The body of this {{client}} response{{origin}} is not read or released when `{{helper}}()` throws at line {{line}}: the helper only looks at the status or headers. {{consequence}} Read or release the body before throwing, in the helper or in a `finally` here.',
+      requestEndedUnread:
+        'The body of this {{client}} response{{origin}} is not read or released when `{{helper}}()` ends the request at line {{line}}: it throws, so nothing after it runs. {{consequence}} Read or release the body before calling it.',
       helperExitsUnread:
         'The body of this {{client}} response{{origin}} is not read or released when `{{helper}}()` leaves early: its `{{exit}}` at line {{line}}{{file}} runs on a test of the response\'s status or headers, before the helper reads the body. {{consequence}} Release the body before that `{{exit}}` in the helper, or here when the helper gives up.',
       collectedUnread:
@@ -209,6 +212,7 @@ const MESSAGE_OF_FINDING: Readonly<Record<BodyFinding['kind'], MessageIds>> = {
   discarded: 'discarded',
   'destroyed-unread': 'destroyedUnread',
   'helper-throws': 'helperThrows',
+  'request-ended-unread': 'requestEndedUnread',
   'helper-exits-unread': 'helperExitsUnread',
   'collected-unread': 'collectedUnread',
   'race-losers-unread': 'raceLosersUnread',
@@ -230,7 +234,7 @@ function messageData(finding: BodyFinding): Record<string, string | number> {
     origin: finding.origin ? ` ${finding.origin}` : '',
   };
   if ('line' in finding) data.line = finding.line;
-  if (finding.kind === 'helper-throws') data.helper = finding.helper;
+  if (finding.kind === 'helper-throws' || finding.kind === 'request-ended-unread') data.helper = finding.helper;
   if (finding.kind === 'helper-exits-unread') {
     data.helper = finding.helper;
     data.exit = finding.exit;

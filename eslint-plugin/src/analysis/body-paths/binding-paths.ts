@@ -37,6 +37,8 @@ export interface BindingPathsContext {
   readonly parameterUses: ParameterUses;
   /** Branch tests such as `method === 'HEAD'`: on their HEAD side no response has a body. */
   readonly headMethodTests: ReadonlySet<TSESTree.Node>;
+  /** Calls that end the request by throwing (`notFound()`): a path through one leaves there. */
+  readonly requestEndingCalls: readonly TSESTree.CallExpression[];
 }
 
 export class BindingPaths {
@@ -138,6 +140,12 @@ export class BindingPaths {
       if (position) events.push({ kind: 'consumed', node: identifier, position });
     }
 
+    for (const call of this.context.requestEndingCalls) {
+      const position = recorder.enterPosition(call);
+      if (position?.codePath === codePath && position.order > start.order && !isInsideTry(call, owner)) {
+        helperThrows.push({ kind: 'helper-throws', node: call, position });
+      }
+    }
     if (binding.aliasOf) events.push(...this.originalReleases(binding, binding.aliasOf, codePath));
     for (const test of this.context.headMethodTests) tests.add(test);
     for (const release of binding.releases ?? []) {
@@ -187,7 +195,7 @@ export class BindingPaths {
       const [thrown] = thrownHelpers;
       if (thrown) {
         findings.push({
-          kind: 'helper-throws',
+          kind: this.context.requestEndingCalls.includes(thrown) ? 'request-ended-unread' : 'helper-throws',
           node: binding.reportNode,
           client: binding.client,
           origin: binding.origin,

@@ -47,6 +47,8 @@ export type BodyFinding =
   | (FindingBase & { readonly kind: 'discarded'; readonly suggestions: readonly ReleaseSuggestion[] })
   /** `helper(res)` at `line` may throw, and the helper only looks at the status or headers. */
   | (FindingBase & { readonly kind: 'helper-throws'; readonly helper: string; readonly line: number; readonly suggestions: readonly ReleaseSuggestion[] })
+  /** `notFound()` at `line` ends the request by throwing before the body is read (request-ending-calls.ts). */
+  | (FindingBase & { readonly kind: 'request-ended-unread'; readonly helper: string; readonly line: number; readonly suggestions: readonly ReleaseSuggestion[] })
   /**
    * `helper(res)` at `node` reads the body, except on an early `return`/`throw` (`exit`, at `line` of
    * the helper's module `file` when imported) taken on the response's status or headers.

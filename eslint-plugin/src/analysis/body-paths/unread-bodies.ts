@@ -18,6 +18,7 @@ import { expectsFailure } from './expected-failures';
 import { ImportedResponses } from './imported-responses';
 import { ParameterUses } from './parameter-use';
 import { PromiseCombinators } from './promise-combinators';
+import { requestEndingCalls } from './request-ending-calls';
 import { ReleaseSuggestions } from './release-suggestions';
 import { ResponseHolders } from './response-holders';
 import { ResponseSourceResolver } from './response-sources';
@@ -91,6 +92,7 @@ export function unreadBodyListeners(options: UnreadBodiesOptions): TSESLint.Rule
         bodyUseContext,
         parameterUses,
         headMethodTests,
+        requestEndingCalls: requestEndingCalls(calls, sourceCode),
       });
       const holders = new ResponseHolders({ sourceCode, recorder, bodyUseContext, paths, suggestions, onFinding });
       const combinators = new PromiseCombinators({
