@@ -364,6 +364,23 @@ koa.use(async (ctx, next) => {
         { messageId: 'poolPerRequest', line: 15, column: 18 },
       ],
     },
+    // The same through TypeScript casts: `(req as any).audit`, `(res.locals as Locals).s3`.
+    {
+      code: `import express from 'express';
+import https from 'node:https';
+import { S3Client } from '@aws-sdk/client-s3';
+type Locals = { s3?: S3Client };
+const app = express();
+app.use((req, res, next) => {
+  (req as any).audit = new https.Agent({ keepAlive: true, maxSockets: Number(req.headers['x-max']) });
+  (res.locals as Locals).s3 = new S3Client({ region: req.headers['x-region'] as string });
+  next();
+});`,
+      errors: [
+        { messageId: 'poolPerRequest', line: 7, column: 24 },
+        { messageId: 'poolPerRequest', line: 8, column: 31 },
+      ],
+    },
     // 7: GraphQL resolvers run per request (per field); so does Apollo's context function.
     {
       code: RESOLVERS,

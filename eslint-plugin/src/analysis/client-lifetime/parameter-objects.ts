@@ -11,6 +11,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { stripWrappers } from '../../ast/strip-wrappers';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { isFunctionNode } from '../../ast/function-node';
@@ -103,11 +104,12 @@ export function isSentToRequestOnly(
  * shares.
  */
 export function isRequestScopedSlot(target: TSESTree.MemberExpression, root: TSESTree.Identifier): boolean {
-  if (target.object === root) return true;
-  const holder = target.object;
+  // `(req as any).audit = …` is `req.audit = …`.
+  const holder = stripWrappers(target.object);
+  if (holder === root) return true;
   return (
     holder.type === AST_NODE_TYPES.MemberExpression &&
-    holder.object === root &&
+    stripWrappers(holder.object) === root &&
     REQUEST_SCOPED_HOLDERS.has(staticPropertyName(holder) ?? '')
   );
 }
