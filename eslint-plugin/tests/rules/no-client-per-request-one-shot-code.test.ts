@@ -61,6 +61,11 @@ export async function generateStaticParams() {
       code: seedScript(`if (require.main === module) seed();`),
       languageOptions: commonjs,
     },
+    {
+      name: 'a script entry file whose module is the function (module.exports = seed)',
+      code: seedScript(`if (require.main === module) seed();`).replace('module.exports = { seed };', 'module.exports = seed;'),
+      languageOptions: commonjs,
+    },
   ],
   invalid: [
     {

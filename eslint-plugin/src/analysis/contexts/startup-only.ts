@@ -22,7 +22,8 @@ import {
   TEST_FUNCTIONS,
 } from '../libraries/request-handlers';
 import { staticPropertyName } from '../../ast/static-property-name';
-import { commonJsExportProperty, isModuleExports } from '../../ast/commonjs-export-property';
+import { isModuleExports } from '../../ast/commonjs-export-property';
+import { exportNameOf } from './exported-handlers';
 import { enclosingLoop, isInlineCallbackCall } from './request-context';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -97,7 +98,7 @@ export function isStartupOnly(
   return uses.every((use) => {
     // A script's entry file (`if (require.main === module) seed()`) runs once per process: that it
     // also exports the function (for reuse, for tests) does not make it run per request.
-    if (use.kind === 'value' && isExport(use.node, sourceCode) && isScriptEntry(sourceCode)) return true;
+    if (use.kind === 'value' && isExported(use.node, sourceCode) && isScriptEntry(sourceCode)) return true;
     const site =
       use.kind === 'call' ? use.call : use.kind === 'read' ? use.node : oneShotCallbackCall(use.node);
     if (!site) return false;
@@ -157,6 +158,18 @@ function isCliCommandAction(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
+/** An export of the file (`export`, `exports.f = f`, `module.exports = { f }`), or the module itself (`module.exports = f`). */
+function isExported(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  if (exportNameOf(node) !== undefined) return true;
+  const carrier = outermostCarrier(node);
+  const assignment = carrier.parent;
+  return (
+    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.right === carrier &&
+    isModuleExports(assignment.left, sourceCode.getScope(assignment))
+  );
+}
+
 const scriptEntries = new WeakMap<object, boolean>();
 
 /** True for a file that runs itself when executed directly: `require.main === module`, `import.meta.main`. */
@@ -167,23 +180,6 @@ function isScriptEntry(sourceCode: SourceCode): boolean {
     scriptEntries.set(sourceCode.ast, entry);
   }
   return entry;
-}
-
-/** True when `node` (a function used as a value) is exported: `export`, `module.exports = { f }`, `exports.f = f`. */
-function isExport(node: TSESTree.Node, sourceCode: SourceCode): boolean {
-  let current: TSESTree.Node = node;
-  if (current.type === AST_NODE_TYPES.FunctionDeclaration) {
-    return current.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || current.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-  }
-  const parent = current.parent;
-  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-  // `module.exports = { f }` / `module.exports = f` / `exports.f = f`
-  while (current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current) current = current.parent.parent;
-  const assignment = current.parent;
-  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== current) return false;
-  const scope = sourceCode.getScope(assignment);
-  return isModuleExports(assignment.left, scope) || commonJsExportProperty(assignment.left, scope) !== undefined;
 }
 
 /**
