@@ -26,6 +26,7 @@ export type MessageIds =
   | 'setterPerRequest'
   | 'wrapperPerRequest'
   | 'sdkClientPerRequest'
+  | 'sdkBuilderPerRequest'
   | 'hoistToModuleScope';
 
 const ADVICE_HOIST = 'Create it once at module scope and reuse it.';
@@ -55,6 +56,8 @@ export default createRule<Options, MessageIds>({
         '`{{client}}()` rebuilds the same client configuration {{where}}. It sends through the shared global agent, so this repeats setup work rather than opening connections; create it once at module scope and reuse it.',
       sdkClientPerRequest:
         '`{{client}}` is created {{where}}. Every {{sdk}} client sends through one transport shared by the whole process, so this repeats client setup (configuration, credentials) on every run rather than opening connections; create it once at module scope and reuse it.',
+      sdkBuilderPerRequest:
+        '`{{client}}` builds a new {{sdk}} client every time it runs (`{{built}}` {{at}}) and is called {{where}}. Every {{sdk}} client sends through one transport shared by the whole process, so this repeats client setup (configuration, credentials) on every run rather than opening connections; create it once at module scope and reuse it.',
       hoistToModuleScope: 'Create it once at module scope as `{{name}}` and reuse it.',
     },
     schema: [
@@ -114,6 +117,11 @@ export default createRule<Options, MessageIds>({
           built.file === context.filename
             ? `on line ${built.line}`
             : `in ${path.relative(path.dirname(context.filename), built.file).split(path.sep).join('/')}:${built.line}`;
+        if (built.sdk !== undefined) {
+          const label = node.type === AST_NODE_TYPES.NewExpression ? `new ${client}()` : `${client}()`;
+          context.report({ node, messageId: 'sdkBuilderPerRequest', data: { client: label, sdk: built.sdk, built: built.client, where, at }, suggest });
+          return;
+        }
         if (built.storedIn !== undefined) {
           context.report({ node, messageId: 'setterPerRequest', data: { client, where, place: built.storedIn, pool: built.client, at } });
           return;
@@ -125,12 +133,8 @@ export default createRule<Options, MessageIds>({
           suggest,
         });
       } else {
-        context.report({
-          node,
-          messageId: 'poolPerRequest',
-          data: { client: `new ${client}()`, where, advice },
-          suggest,
-        });
+        const label = node.type === AST_NODE_TYPES.NewExpression ? `new ${client}()` : `${client}()`;
+        context.report({ node, messageId: 'poolPerRequest', data: { client: label, where, advice }, suggest });
       }
     }
 
@@ -165,5 +169,6 @@ function nameSource(construction: ClientConstruction): TSESTree.Node {
 
 function hoistedKind(construction: ClientConstruction): HoistedKind {
   if (construction.kind === 'wrapper') return 'wrapperFactory';
-  return construction.kind === 'builder' && construction.node.type === 'CallExpression' ? 'builderCall' : 'construction';
+  // `getStripe()`, `createClient()`, `twilio()`: named after the function, without its verb.
+  return construction.node.type === AST_NODE_TYPES.CallExpression ? 'builderCall' : 'construction';
 }

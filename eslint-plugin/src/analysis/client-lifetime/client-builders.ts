@@ -17,6 +17,10 @@
  * modules answer through `ModuleView.importedBuild`, so the same reasoning follows them across
  * files. Each step down (factory → class → factory) costs a hop; at most `MAX_BUILD_HOPS`.
  *
+ * SDK clients that send through a transport the whole process shares (`new Stripe(key)`, aws-sdk v2)
+ * are builds too when configured from request-independent values, marked with their SDK: a call
+ * that builds one repeats setup, not connections, and is reported as such.
+ *
  * A construction that only runs when the caller brings no client of its own
  * (`options.s3Client ?? new S3Client()`, `x instanceof C ? x : new C(x)`) carries its conditions
  * (build-conditions.ts), decided at each call site: `new S3Locker({ s3Client: shared })` builds
@@ -29,7 +33,8 @@ import { localClass } from '../../ast/local-class';
 import { conditionsAtCall, guardConditions, type BuildCondition } from './build-conditions';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { calledFunction } from '../contexts/call-graph';
-import type { ClientMatcher } from './client-constructions';
+import type { ClientMatcher, SharedAgentSdk } from './client-constructions';
+import { requestIndependentBindings } from './request-independent';
 import { isLazyInitialization } from './lazy-init';
 import { traceLifetime, type LifetimeEnvironment } from './single-use';
 import { findVariable } from '../../ast/find-variable';
@@ -55,6 +60,11 @@ export interface BuiltClient {
    * `exports.setConfig = (c) => (exports.client = new S3Client(c))`): that place, as messages name it.
    */
   readonly storedIn?: string;
+  /**
+   * Set when the client is an SDK client that sends through a transport shared by the whole process
+   * (`new Stripe(key)`, `new AWS.S3()`): building one per call repeats setup, not connections.
+   */
+  readonly sdk?: SharedAgentSdk;
 }
 
 /** One module as the builder analysis sees it: the linted file, or another project module. */
@@ -78,8 +88,15 @@ export class ClientBuilders {
   /** The client a call or `new` builds every time it runs, whatever builds it. */
   builtBy(node: Call, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
     const { matcher } = this.view;
-    if (node.type === AST_NODE_TYPES.NewExpression && matcher.isPoolConstruction(node)) {
+    if (matcher.isPoolConstruction(node)) {
       return { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line };
+    }
+    const sdk = matcher.sharedAgentSdk(node);
+    if (sdk) {
+      // Configured from the call's own data (a per-tenant key), an SDK client is meant to be per call.
+      const independent = requestIndependentBindings([node.callee, ...node.arguments], this.view.sourceCode.getScope(node));
+      if (!independent) return undefined;
+      return { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line, sdk };
     }
     if (hops <= 0) return undefined;
     const local = this.builtByLocal(node, hops);
@@ -111,7 +128,7 @@ export class ClientBuilders {
     let found: BuiltClient | undefined;
     this.forEachRunningCall(fn.body, (call) => {
       const built = this.builtBy(call, hops);
-      if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
+      if (!built || built.sdk || isLazyInitialization(call, this.view.sourceCode)) return false;
       const lifetime = traceLifetime(call, this.view.lifetimeEnv);
       const place = lifetime.storedProcessWide;
       if (!place || lifetime.returned || lifetime.handedOff) return false;
@@ -164,7 +181,7 @@ export class ClientBuilders {
     if (outcome.kind === 'skipped' || outcome.kind === 'unknown') return undefined;
     const guards = isFunctionNode(fn) ? guardConditions(call, fn, this.view.sourceCode) : [];
     const unless = [...(outcome.kind === 'forwarded' ? outcome.conditions : []), ...guards];
-    const client: BuiltClient = { client: built.client, file: built.file, line: built.line };
+    const client: BuiltClient = { client: built.client, file: built.file, line: built.line, ...(built.sdk && { sdk: built.sdk }) };
     return unless.length > 0 ? { ...client, unless } : client;
   }
 

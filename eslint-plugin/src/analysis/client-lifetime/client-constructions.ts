@@ -2,14 +2,15 @@
  * Which expressions build an HTTP client, identified by import source only:
  *
  *   pool       `new https.Agent()`, `new Pool(origin)` from undici, `new S3Client()` from
- *              `@aws-sdk/client-s3`, ... (POOL_OWNERS plus user-configured constructors)
+ *              `@aws-sdk/client-s3`, ... (POOL_OWNERS plus user-configured constructors), and
+ *              `twilio(sid, token)` (POOL_OWNER_FACTORIES: a call that constructs one)
  *   wrapper    `axios.create()`, `got.extend()`, `ky.create()`: configuration over the global agent
  *   builder    `new Service()` / `makeClient()` of project code that builds a pool every time it runs
  *              (a class whose constructor or fields build one, an imported factory): see
  *              client-builders.ts
  *   sharedAgentClient  `new AWS.S3()` (aws-sdk v2), `new BlobServiceClient()` /
  *              `BlobServiceClient.fromConnectionString()` (Azure SDK), `new Stripe()`, `new OpenAI()`,
- *              `new Anthropic()`: a service client that sends through one process-wide agent or the
+ *              `new Anthropic()`, Supabase's `createClient()`: a service client that sends through one process-wide agent or the
  *              global fetch, so building it repeats setup, not connections
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -30,13 +31,14 @@ import { THIN_WRAPPER_FACTORIES } from '../libraries/thin-wrappers';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { isChainedAgentCall } from './chained-agent-requests';
 import { isPinnedDnsDispatcher } from './pinned-dns-dispatchers';
+import { POOL_OWNER_FACTORIES } from '../libraries/pool-owners';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 export type SharedAgentSdk = 'aws-sdk v2' | 'Azure SDK' | SharedTransportSdk['sdk'];
 
 export type ClientConstruction =
-  | { readonly kind: 'pool'; readonly node: TSESTree.NewExpression }
+  | { readonly kind: 'pool'; readonly node: TSESTree.NewExpression | TSESTree.CallExpression }
   | { readonly kind: 'wrapper'; readonly node: TSESTree.CallExpression }
   | {
       readonly kind: 'sharedAgentClient';
@@ -58,13 +60,14 @@ export class ClientMatcher {
     private readonly poolOwners: readonly ExportSpec[],
   ) {}
 
-  /** `new X(...)` where X is a pool owner. */
-  isPoolConstruction(node: TSESTree.Node): node is TSESTree.NewExpression {
-    if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  /** `new X(...)` where X is a pool owner; `twilio(sid, token)`, a call that constructs one. */
+  isPoolConstruction(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
     const refs = resolveModuleRefs(node.callee, this.sourceCode.getScope(node));
-    if (!refs?.some((ref) => findExportSpec(ref, this.poolOwners) !== undefined)) return false;
+    const owners = node.type === AST_NODE_TYPES.NewExpression ? [...this.poolOwners, ...POOL_OWNER_FACTORIES] : POOL_OWNER_FACTORIES;
+    if (!refs?.some((ref) => findExportSpec(ref, owners) !== undefined)) return false;
     // A dispatcher pinned to this call's resolved address is per call by design.
-    return !isPinnedDnsDispatcher(node, refs, this.sourceCode);
+    return node.type !== AST_NODE_TYPES.NewExpression || !isPinnedDnsDispatcher(node, refs, this.sourceCode);
   }
 
   /** `new AWS.S3()`, `new BlobServiceClient()`: a client of an SDK whose clients share one agent. */
@@ -74,16 +77,19 @@ export class ClientMatcher {
 
   /**
    * The SDK of `new AWS.S3()`, `new DocumentClient()` (aws-sdk v2), `new BlobServiceClient()`,
-   * `BlobServiceClient.fromConnectionString()` (Azure SDK), or undefined.
+   * `BlobServiceClient.fromConnectionString()` (Azure SDK), `new Stripe()`, Supabase's
+   * `createClient()`, or undefined.
    */
-  private sharedAgentSdk(node: TSESTree.NewExpression | TSESTree.CallExpression): SharedAgentSdk | undefined {
+  sharedAgentSdk(node: TSESTree.NewExpression | TSESTree.CallExpression): SharedAgentSdk | undefined {
     const refs = resolveModuleRefs(node.callee, this.sourceCode.getScope(node));
     if (!refs) return undefined;
     if (node.type === AST_NODE_TYPES.CallExpression) {
-      return refs.some((ref) => findExportSpec(ref, AZURE_SDK_CLIENT_FACTORIES) !== undefined) ? 'Azure SDK' : undefined;
+      if (refs.some((ref) => findExportSpec(ref, AZURE_SDK_CLIENT_FACTORIES) !== undefined)) return 'Azure SDK';
+      const factory = SHARED_TRANSPORT_SDKS.find(({ factories }) => factories && refs.some((ref) => findExportSpec(ref, [factories]) !== undefined));
+      return factory?.sdk;
     }
     if (refs.some((ref) => findExportSpec(ref, AZURE_SDK_CLIENTS) !== undefined)) return 'Azure SDK';
-    const transport = SHARED_TRANSPORT_SDKS.find(({ clients }) => refs.some((ref) => findExportSpec(ref, [clients]) !== undefined));
+    const transport = SHARED_TRANSPORT_SDKS.find(({ clients }) => clients && refs.some((ref) => findExportSpec(ref, [clients]) !== undefined));
     if (transport) return transport.sdk;
     const awsV2 = refs.some((ref) => {
       const name = ref.path.at(-1);
@@ -161,7 +167,7 @@ export class ClientMatcher {
   /** Classifies `node` as a client construction, or undefined. */
   classify(node: TSESTree.NewExpression | TSESTree.CallExpression): ClientConstruction | undefined {
     if (node.type === AST_NODE_TYPES.CallExpression && this.isWrapperConstruction(node)) return { kind: 'wrapper', node };
-    if (node.type === AST_NODE_TYPES.NewExpression && this.isPoolConstruction(node)) return { kind: 'pool', node };
+    if (this.isPoolConstruction(node)) return { kind: 'pool', node };
     const sdk = this.sharedAgentSdk(node);
     return sdk ? { kind: 'sharedAgentClient', node, sdk } : undefined;
   }

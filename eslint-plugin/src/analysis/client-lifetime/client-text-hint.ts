@@ -1,7 +1,7 @@
 /**
  * What a module must import before the client questions parse it: a package
  * whose exports build, configure or install a connection-owning client (pool owners, thin wrapper
- * factories, aws-sdk v2 and Azure SDK clients, client holders, process-wide dispatchers and agents),
+ * factories, aws-sdk v2, Azure and other shared-transport SDK clients, client holders, process-wide dispatchers and agents),
  * or of a configured pool constructor. A module that imports none of them — nor do the project
  * modules it imports, a few deep — cannot build a client on a call, so it is never parsed for that.
  */
@@ -12,6 +12,8 @@ import { AZURE_SDK_CLIENT_FACTORIES, AZURE_SDK_CLIENTS } from '../libraries/azur
 import { CLIENT_HOLDER_FACTORIES } from '../libraries/client-wrappers';
 import { GLOBAL_AGENT_PROPERTIES, GLOBAL_DISPATCHER_SETTERS } from '../libraries/process-wide-clients';
 import { THIN_WRAPPER_FACTORIES } from '../libraries/thin-wrappers';
+import { POOL_OWNER_FACTORIES } from '../libraries/pool-owners';
+import { SHARED_TRANSPORT_SDKS } from '../libraries/shared-transport-sdks';
 import type { TextHint } from '../modules';
 
 const CLIENT_PACKAGES: readonly ExportSpec[] = [
@@ -22,6 +24,8 @@ const CLIENT_PACKAGES: readonly ExportSpec[] = [
   ...GLOBAL_AGENT_PROPERTIES,
   ...GLOBAL_DISPATCHER_SETTERS,
   ...THIN_WRAPPER_FACTORIES,
+  ...POOL_OWNER_FACTORIES,
+  ...SHARED_TRANSPORT_SDKS.flatMap(({ clients, factories }) => [clients, factories].filter((spec) => spec !== undefined)),
 ];
 
 const hints = new Map<string, TextHint>();

@@ -93,7 +93,9 @@ export const POOL_OWNERS: readonly PoolOwnerSpec[] = [
   { from: 'package', package: '@google-cloud/bigtable', name: 'Bigtable', family: 'google-cloud-grpc' },
   { from: 'package', package: '@elastic/elasticsearch', name: 'Client', family: 'sdk-client' },
   { from: 'package', package: '@opensearch-project/opensearch', name: 'Client', family: 'sdk-client' },
-  // `new Twilio(sid, token)`: its RequestClient builds its own https.Agent (the `twilio()` call form is not a `new`).
+  // The legacy `elasticsearch` package: each connection's HttpConnector builds its own agent.
+  { from: 'package', package: 'elasticsearch', name: 'Client', family: 'sdk-client' },
+  // `new Twilio(sid, token)`: its RequestClient builds its own https.Agent.
   { from: 'package', package: 'twilio', name: 'Twilio', family: 'sdk-client' },
   // `close()` of each "closes the underlying AMQP connection"; senders and receivers created from a
   // client share its connection (`client.createSender(queue)` builds none).
@@ -104,4 +106,12 @@ export const POOL_OWNERS: readonly PoolOwnerSpec[] = [
     name: ['EventHubProducerClient', 'EventHubConsumerClient', 'EventHubBufferedProducerClient'],
     family: 'azure-amqp',
   },
+];
+
+/**
+ * Functions that build a connection-owning client when called (no `new`): `twilio(sid, token)`
+ * returns `new Twilio(sid, token)`.
+ */
+export const POOL_OWNER_FACTORIES: readonly PoolOwnerSpec[] = [
+  { from: 'package', package: 'twilio', name: 'default', family: 'sdk-client' },
 ];

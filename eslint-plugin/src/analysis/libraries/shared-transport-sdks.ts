@@ -10,8 +10,11 @@ import type { PackageExportSpec } from '../imports/export-spec';
 
 export interface SharedTransportSdk {
   /** How messages name the SDK: "Every {{sdk}} client sends through ...". */
-  readonly sdk: 'Stripe SDK' | 'OpenAI SDK' | 'Anthropic SDK';
-  readonly clients: PackageExportSpec;
+  readonly sdk: 'Stripe SDK' | 'OpenAI SDK' | 'Anthropic SDK' | 'Supabase';
+  /** Constructors: `new Stripe(key)`. */
+  readonly clients?: PackageExportSpec;
+  /** Functions that return a new client: `createClient(url, key)`. */
+  readonly factories?: PackageExportSpec;
 }
 
 export const SHARED_TRANSPORT_SDKS: readonly SharedTransportSdk[] = [
@@ -21,4 +24,12 @@ export const SHARED_TRANSPORT_SDKS: readonly SharedTransportSdk[] = [
   { sdk: 'OpenAI SDK', clients: { from: 'package', package: 'openai', name: ['default', 'OpenAI', 'AzureOpenAI'] } },
   // @anthropic-ai/sdk sends through the global fetch (undici's global dispatcher).
   { sdk: 'Anthropic SDK', clients: { from: 'package', package: '@anthropic-ai/sdk', name: ['default', 'Anthropic'] } },
+  // supabase-js: `createClient()` returns `new SupabaseClient()`, which sends through `fetch` (the
+  // global one, or cross-fetch over Node's global agent in older versions) and builds its own auth,
+  // PostgREST, storage and realtime clients.
+  {
+    sdk: 'Supabase',
+    clients: { from: 'package', package: '@supabase/supabase-js', name: 'SupabaseClient' },
+    factories: { from: 'package', package: '@supabase/supabase-js', name: 'createClient' },
+  },
 ];

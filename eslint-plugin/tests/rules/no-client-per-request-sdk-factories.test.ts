@@ -1,0 +1,384 @@
+/**
+ * no-client-per-request on SDK clients built through the project's own factories and classes in
+ * another module (`getStripe()` in lib/stripe.ts returning `new Stripe(key)`, Supabase's
+ * `createClient()` behind `getSupabaseAdmin()`, a service class whose constructor builds an
+ * aws-sdk v2 client), the `twilio(sid, token)` call form (it constructs a `Twilio` whose
+ * RequestClient owns an https.Agent) and the legacy `elasticsearch` package's `Client`.
+ *
+ * Shared-transport SDK clients stay repeated setup (`sdkBuilderPerRequest`), reported only in
+ * per-request code and only when built from request-independent values. Quiet: a memoised factory,
+ * a factory fed a per-user key, a factory called at module scope or in startup code, a per-tenant
+ * factory argument at the call, `@supabase/ssr`'s per-request `createServerClient()`.
+ * The imported modules are written to a temp project; RuleTester lints the importing file under
+ * that project's path.
+ */
+import path from 'node:path';
+import { after } from 'node:test';
+import { RuleTester } from '../support/rule-tester';
+import rule from '../../src/rules/no-client-per-request';
+import { removeProject, writeProject } from '../support/temp-project';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const espree = require('espree') as object;
+const commonjs = { parser: espree as never, ecmaVersion: 2024 as const, sourceType: 'commonjs' as const };
+
+const root = writeProject({
+  'lib/stripe.ts': `import Stripe from 'stripe';
+export function getStripe() {
+  return new Stripe(process.env.STRIPE_SECRET_KEY!, { apiVersion: '2025-04-30.basil' });
+}
+`,
+  'lib/stripe-memo.ts': `import Stripe from 'stripe';
+let stripe: Stripe | undefined;
+export function getStripe() {
+  stripe ??= new Stripe(process.env.STRIPE_SECRET_KEY!);
+  return stripe;
+}
+`,
+  'lib/stripe-for.ts': `import Stripe from 'stripe';
+export function stripeFor(apiKey: string) {
+  return new Stripe(apiKey);
+}
+`,
+  'lib/supabase.ts': `import { createClient } from '@supabase/supabase-js';
+export const getSupabaseAdmin = () =>
+  createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!, {
+    auth: { persistSession: false },
+  });
+`,
+  'lib/supabase-server.ts': `import { createServerClient } from '@supabase/ssr';
+import { cookies } from 'next/headers';
+export async function getSupabase() {
+  const store = await cookies();
+  return createServerClient(process.env.URL!, process.env.ANON!, { cookies: { getAll: () => store.getAll() } });
+}
+`,
+  'lib/twilio.js': `const twilio = require('twilio');
+exports.getTwilioClient = (context) => twilio(context.ACCOUNT_SID, context.AUTH_TOKEN);
+`,
+  'lib/uploader.js': `const AWS = require('aws-sdk');
+class Uploader {
+  constructor(bucket) {
+    this.bucket = bucket;
+    this.s3 = new AWS.S3({ region: 'eu-west-1' });
+  }
+  put(key, body) {
+    return this.s3.putObject({ Bucket: this.bucket, Key: key, Body: body }).promise();
+  }
+}
+module.exports = Uploader;
+`,
+  ...Object.fromEntries(
+    ['app/api/checkout/route.ts', 'handler.js', 'handler.ts', 'functions/send-sms.js'].map((file) => [file, '// linted from the test case\n']),
+  ),
+});
+after(() => removeProject(root));
+
+const at = (file: string) => path.join(root, file);
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-client-per-request (SDK clients through project factories)', rule as never, {
+  valid: [
+    // A memoised factory returns one client.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { getStripe } from '../../../lib/stripe-memo';
+export async function POST(req: Request) {
+  const stripe = getStripe();
+  return Response.json(await stripe.checkout.sessions.create(await req.json()));
+}`,
+    },
+    // A factory fed the caller's key: one client per key is the point.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { stripeFor } from '../../../lib/stripe-for';
+export async function POST(req: Request) {
+  const stripe = stripeFor(process.env.STRIPE_SECRET_KEY!);
+  return Response.json(await stripe.customers.list());
+}`,
+    },
+    // Called once at module scope.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { getStripe } from '../../../lib/stripe';
+const stripe = getStripe();
+export async function POST(req: Request) {
+  return Response.json(await stripe.checkout.sessions.create(await req.json()));
+}`,
+    },
+    // Startup code: one call for the life of the process.
+    {
+      filename: at('handler.ts'),
+      code: `import { getSupabaseAdmin } from './lib/supabase';
+export async function main() {
+  const sb = getSupabaseAdmin();
+  await sb.from('jobs').delete().lt('age', 30);
+}
+main();`,
+    },
+    // A helper that is not per request: repeated SDK setup is reported where it repeats per request only.
+    {
+      filename: at('handler.ts'),
+      code: `import { getStripe } from './lib/stripe';
+export async function refund(id: string) {
+  const stripe = getStripe();
+  return stripe.refunds.create({ payment_intent: id });
+}`,
+    },
+    // @supabase/ssr's server client reads the request's cookies: per request by design.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { getSupabase } from '../../../lib/supabase-server';
+export async function GET() {
+  const sb = await getSupabase();
+  return Response.json(await sb.from('orders').select());
+}`,
+    },
+    // Supabase's createClient with the user's token: per request by design.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { createClient } from '@supabase/supabase-js';
+export async function GET(req: Request) {
+  const sb = createClient(process.env.URL!, process.env.ANON!, {
+    global: { headers: { Authorization: req.headers.get('authorization')! } },
+  });
+  return Response.json(await sb.from('orders').select());
+}`,
+    },
+    // A Twilio client created once.
+    {
+      filename: at('handler.js'),
+      code: `const twilio = require('twilio');
+const client = twilio(process.env.SID, process.env.TOKEN);
+exports.handler = async (event) => client.messages.create({ to: event.to, from: '+1555', body: event.text });`,
+      languageOptions: commonjs,
+    },
+    // A look-alike \`twilio\` of the project's own code.
+    {
+      filename: at('handler.js'),
+      code: `const twilio = require('./lib/fake-twilio');
+exports.handler = async (event) => twilio(event.to).send();`,
+      languageOptions: commonjs,
+    },
+  ],
+  invalid: [
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { getStripe } from '../../../lib/stripe';
+export async function POST(req: Request) {
+  const stripe = getStripe();
+  return Response.json(await stripe.checkout.sessions.create(await req.json()));
+}`,
+      errors: [
+        {
+          messageId: 'sdkBuilderPerRequest',
+          line: 3,
+          data: {
+            client: 'getStripe()',
+            sdk: 'Stripe SDK',
+            built: 'new Stripe()',
+            at: 'in ../../../lib/stripe.ts:3',
+            where: 'in the Next.js route handler `POST`',
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import { getStripe } from '../../../lib/stripe';
+const sharedStripe = getStripe();
+
+export async function POST(req: Request) {
+  const stripe = sharedStripe;
+  return Response.json(await stripe.checkout.sessions.create(await req.json()));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { getSupabaseAdmin } from '../../../lib/supabase';
+export async function GET() {
+  const { data } = await getSupabaseAdmin().from('users').select('id');
+  return Response.json(data);
+}`,
+      errors: [
+        {
+          messageId: 'sdkBuilderPerRequest',
+          line: 3,
+          data: {
+            client: 'getSupabaseAdmin()',
+            sdk: 'Supabase',
+            built: 'createClient()',
+            at: 'in ../../../lib/supabase.ts:3',
+            where: 'in the Next.js route handler `GET`',
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import { getSupabaseAdmin } from '../../../lib/supabase';
+const sharedSupabaseAdmin = getSupabaseAdmin();
+
+export async function GET() {
+  const { data } = await sharedSupabaseAdmin.from('users').select('id');
+  return Response.json(data);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Supabase's createClient itself, with static options.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { createClient } from '@supabase/supabase-js';
+export async function GET() {
+  const sb = createClient(process.env.URL!, process.env.SERVICE_KEY!);
+  return Response.json(await sb.from('orders').select());
+}`,
+      errors: [
+        {
+          messageId: 'sdkClientPerRequest',
+          line: 3,
+          data: { client: 'createClient()', sdk: 'Supabase', where: 'in the Next.js route handler `GET`' },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import { createClient } from '@supabase/supabase-js';
+const sharedClient = createClient(process.env.URL!, process.env.SERVICE_KEY!);
+
+export async function GET() {
+  const sb = sharedClient;
+  return Response.json(await sb.from('orders').select());
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A class of another module whose constructor builds an aws-sdk v2 client.
+    {
+      filename: at('handler.js'),
+      code: `const Uploader = require('./lib/uploader');
+exports.handler = async (event) => {
+  const uploader = new Uploader('uploads');
+  await uploader.put(event.key, event.body);
+};`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'sdkBuilderPerRequest',
+          line: 3,
+          data: {
+            client: 'new Uploader()',
+            sdk: 'aws-sdk v2',
+            built: 'new AWS.S3()',
+            at: 'in lib/uploader.js:5',
+            where: 'in the AWS Lambda handler, once per event',
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `const Uploader = require('./lib/uploader');
+const sharedUploader = new Uploader('uploads');
+
+exports.handler = async (event) => {
+  const uploader = sharedUploader;
+  await uploader.put(event.key, event.body);
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twilio Functions: a helper that calls twilio() on every invocation owns a new https.Agent each time.
+    {
+      filename: at('functions/send-sms.js'),
+      code: `const { getTwilioClient } = require('../lib/twilio');
+exports.handler = async (context, event, callback) => {
+  const client = getTwilioClient(context);
+  await client.messages.create({ to: event.to, from: context.FROM, body: event.body });
+  callback(null, 'sent');
+};`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'factoryPerRequest',
+          line: 3,
+          data: {
+            client: 'getTwilioClient',
+            pool: 'twilio()',
+            at: 'in ../lib/twilio.js:2',
+            where: 'in the AWS Lambda handler, once per event',
+            advice: 'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.',
+          },
+        },
+      ],
+    },
+    {
+      filename: at('handler.js'),
+      code: `const twilio = require('twilio');
+exports.handler = async (event) => {
+  const client = twilio(process.env.SID, process.env.TOKEN);
+  return client.messages.create({ to: event.to, from: '+1555', body: event.text });
+};`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 3,
+          data: {
+            client: 'twilio()',
+            where: 'in the AWS Lambda handler, once per event',
+            advice: 'Create it once at module scope and reuse it.',
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `const twilio = require('twilio');
+const sharedTwilio = twilio(process.env.SID, process.env.TOKEN);
+
+exports.handler = async (event) => {
+  const client = sharedTwilio;
+  return client.messages.create({ to: event.to, from: '+1555', body: event.text });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // The legacy \`elasticsearch\` package: each client builds its own agents.
+    {
+      filename: at('handler.js'),
+      code: `const elasticsearch = require('elasticsearch');
+module.exports = function search(req, res) {
+  const client = new elasticsearch.Client({ host: process.env.ELASTICSEARCH_URL });
+  client.search({ index: 'packages', q: req.query.q }).then((hits) => res.json(hits));
+};`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 3,
+          data: {
+            client: 'new elasticsearch.Client()',
+            where: "in `search()`, which uses it for one call and then drops it",
+            advice: 'Create it once at module scope and reuse it.',
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `const elasticsearch = require('elasticsearch');
+const sharedElasticsearchClient = new elasticsearch.Client({ host: process.env.ELASTICSEARCH_URL });
+
+module.exports = function search(req, res) {
+  const client = sharedElasticsearchClient;
+  client.search({ index: 'packages', q: req.query.q }).then((hits) => res.json(hits));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
