@@ -24,9 +24,9 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /**
  * Objects a per-request handler may hang request-scoped values on, one level below its parameter:
- * Express `res.locals.x`, Koa `ctx.state.x`.
+ * Express `res.locals.x`, Koa `ctx.state.x`, middy's `request.context.x`.
  */
-const REQUEST_SCOPED_HOLDERS: ReadonlySet<string> = new Set(['locals', 'state']);
+const REQUEST_SCOPED_HOLDERS: ReadonlySet<string> = new Set(['locals', 'state', 'context']);
 
 /** The variable of a plain parameter of `owner` (`options`, `options = {}`) that `identifier` names. */
 export function ownParameter(
@@ -122,4 +122,16 @@ function isFreshObject(node: TSESTree.Node): boolean {
     isObjectAssign(node) &&
     node.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression
   );
+}
+
+/**
+ * `c.set('pool', value)` on a parameter itself (Hono's per-request context variables): the label of
+ * that request-scoped slot, or undefined. Only a value argument of a `set` call whose receiver is
+ * the parameter `root`; whether the function is a request handler is the caller's question.
+ */
+export function requestScopedSetterSlot(call: Call, index: number, root: TSESTree.Identifier, sourceCode: SourceCode): string | undefined {
+  if (call.type !== AST_NODE_TYPES.CallExpression || index !== 1 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (stripWrappers(call.callee.object) !== root || staticPropertyName(call.callee) !== 'set') return undefined;
+  const key = call.arguments[0];
+  return key ? `${sourceCode.getText(call.callee)}(${sourceCode.getText(key)})` : undefined;
 }

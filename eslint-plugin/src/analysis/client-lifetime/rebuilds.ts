@@ -46,6 +46,7 @@ import { rebuildingCaller } from './rebuilding-callers';
 import { isLoopInvariant } from './loop-invariant';
 import { isConstructor, isGuardedByMissingCheck, usesModuleAfter } from './setter-calls';
 import { requestIndependentBindings } from './request-independent';
+import { requestScopedConstructorContext } from '../contexts/request-scoped-providers';
 import { isSingleUse, traceLifetime, type Lifetime, type LifetimeEnvironment, type ProcessWidePlace } from './single-use';
 import type { ModuleSummaries } from '../modules';
 import { POOL_OWNERS } from '../libraries/pool-owners';
@@ -244,6 +245,11 @@ export class RebuildFinder {
       if (!handler || (handler.kind !== 'request' && handler.kind !== 'message')) return undefined;
       const targets = lifetime.storedOnParameters.map((text) => `\`${text}\``).join(', ');
       return { where: `in ${handler.description}, which keeps it on ${targets} for that ${handler.kind} only`, closed: lifetime.closed };
+    }
+    if (lifetime.stored && isFunctionNode(owner)) {
+      // A request-scoped NestJS provider keeps it on an instance Nest builds for every request.
+      const scoped = requestScopedConstructorContext(owner, this.contextEnv);
+      return scoped && { where: describeContext(scoped), closed: lifetime.closed };
     }
     if (lifetime.stored) return undefined;
     if (lifetime.returned && isFunctionNode(owner)) {

@@ -35,6 +35,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { CLOSING_METHODS, SOCKET_METHODS } from '../libraries/request-calls';
 import { ITERATION_METHODS, ONE_SHOT_SCHEDULERS } from '../libraries/request-handlers';
+import { stripWrappers } from '../../ast/strip-wrappers';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { enclosingLoop, isInlineCallbackCall } from '../contexts/request-context';
 import { classifyValueUse } from '../../ast/classify-value-use';
@@ -51,6 +52,7 @@ import { isObjectAssign } from '../../ast/is-object-assign';
 import {
   freshCopyParameter,
   isRequestScopedSlot,
+  requestScopedSetterSlot,
   isSentToRequestOnly,
   ownParameter,
 } from './parameter-objects';
@@ -274,6 +276,16 @@ function trace(
     const callee = call.callee;
     if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = staticPropertyName(callee);
+      const receiver = stripWrappers(callee.object);
+      const slot =
+        receiver.type === AST_NODE_TYPES.Identifier && ownParameter(receiver, owner, env.sourceCode)
+          ? requestScopedSetterSlot(call, index, receiver, env.sourceCode)
+          : undefined;
+      if (slot !== undefined) {
+        // `c.set('pool', pool)` on the handler's context: kept for that request (if it is one).
+        markStored({ kind: 'parameter', text: slot });
+        return;
+      }
       if (method !== undefined && COLLECTION_STORE_METHODS.has(method)) {
         // A collection keeps its elements: several pools built to be kept (one per host, N for
         // sharding), not one rebuilt per call.

@@ -5,6 +5,7 @@
  *   exports.handler = ...   module.exports = { handler }  module.exports.handler = wrapper(fn)
  *   export const handler = middy(fn).use(jsonBodyParser())
  *   export const handler = middy().use(...).handler(fn)
+ *   export const handler = middy(fn).before(hook)             (the hook runs once per event too)
  *   export const handler = Sentry.AWSLambda.wrapHandler(fn)   datadog(fn)   wrap(fn)
  *   export const handler = lambda.handler.bind(lambda)
  *   const wrapped = wrapLambda(fn); export { wrapped as handler }       (through a const)
@@ -30,6 +31,7 @@ import {
   LAMBDA_HANDLER_EXPORTS,
   LAMBDA_HANDLER_TYPE_NAME,
   LAMBDA_WRAPPER_HANDLER_METHODS,
+  LAMBDA_WRAPPER_HOOK_METHODS,
   LAMBDA_WRAPPER_NAME_PATTERN,
   LAMBDA_WRAPPER_NAMES,
 } from '../libraries/lambda-handlers';
@@ -91,7 +93,7 @@ function contextOfExport(name: string, env: ContextEnvironment): RequestContext 
 
 /**
  * When `position` is the function a wrapper wraps (`middy(fn)`, `middy().handler(fn)`,
- * `datadog(fn)`), the expression whose value the wrapper chain produces:
+ * `datadog(fn)`) or a per-event hook on one (`middy(fn).before(hook)`), the expression whose value the wrapper chain produces:
  * `middy(fn).use(a).use(b)` as a whole.
  */
 function wrappingCall(position: TSESTree.Node): TSESTree.Node | undefined {
@@ -116,7 +118,7 @@ function wrappingCall(position: TSESTree.Node): TSESTree.Node | undefined {
   const wraps =
     (call.arguments[0] === carrier && name !== undefined && isWrapperName(name)) ||
     (name !== undefined &&
-      LAMBDA_WRAPPER_HANDLER_METHODS.has(name) &&
+      (LAMBDA_WRAPPER_HANDLER_METHODS.has(name) || (LAMBDA_WRAPPER_HOOK_METHODS.has(name) && call.arguments[0] === carrier)) &&
       callee.type === AST_NODE_TYPES.MemberExpression &&
       isWrapperChain(callee.object));
   return wraps ? chainEnd(call) : undefined;

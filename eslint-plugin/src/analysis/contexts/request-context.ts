@@ -29,6 +29,7 @@ import { exportedHandlerContext, typedLambdaHandlerContext } from './exported-ha
 import { exportedHttpHandlerContext } from './exported-http-handlers';
 import { resolverContext } from './graphql-resolvers';
 import { decoratedHandlerContext } from './handler-decorators';
+import { requestScopedConstructorContext } from './request-scoped-providers';
 import { instanceRegistrationContext } from './instance-registrations';
 import {
   CALLBACK_ARGUMENT_APIS,
@@ -50,9 +51,9 @@ import {
   ROUTE_OPTION_HANDLERS,
   SERVER_FACTORIES,
 } from '../libraries/request-handlers';
-import { GLOBAL, resolveModuleRefs } from '../imports/module-refs';
+import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import type { HandlerRegistration } from '../settings';
-import { isInstanceOf } from '../imports/import-instance';
+import { isInstanceOf, isTypedInstanceOf } from '../imports/import-instance';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -172,7 +173,11 @@ function search(
     }
     if (!isFunctionNode(fn) || visited.has(fn)) return undefined;
     visited.add(fn);
-    const own = typedLambdaHandlerContext(fn, env) ?? decoratedHandlerContext(fn, env) ?? exportedHttpHandlerContext(fn, env);
+    const own =
+      typedLambdaHandlerContext(fn, env) ??
+      decoratedHandlerContext(fn, env) ??
+      requestScopedConstructorContext(fn, env) ??
+      exportedHttpHandlerContext(fn, env);
     if (own) return { ...own, via };
 
     let inheritFrom: TSESTree.Node | undefined;
@@ -282,7 +287,7 @@ function callContext(
     const routed =
       (index >= 1 && first !== undefined && isRoutePath(first)) ||
       isChainedRoute(callee.object) ||
-      (method === 'use' && isFrameworkInstance(callee.object, scope));
+      (method === 'use' && isFrameworkInstance(callee.object, scope, env.sourceCode));
     if (routed) {
       return { kind: 'request', description: `the request handler registered with ${label}`, via: [] };
     }
@@ -500,9 +505,13 @@ function isChainedRoute(object: TSESTree.Node): boolean {
   return false;
 }
 
-/** `app` in `app.use(fn)` was built by `express()`, `new Koa()`, `fastify()`, `new Hono()`, a Router... */
-function isFrameworkInstance(object: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
-  return isInstanceOf(object, scope, (ref) => FRAMEWORK_MODULES.has(ref.module));
+/**
+ * `app` in `app.use(fn)` was built by `express()`, `new Koa()`, `fastify()`, `new Hono()`, a
+ * Router..., or is a parameter typed as one (`function routes(app: Express)`).
+ */
+function isFrameworkInstance(object: TSESTree.Node, scope: TSESLint.Scope.Scope, sourceCode: SourceCode): boolean {
+  const isFramework = (ref: ModuleRef) => FRAMEWORK_MODULES.has(ref.module);
+  return isInstanceOf(object, scope, isFramework) || isTypedInstanceOf(object, scope, sourceCode, isFramework);
 }
 
 function lastFunctionArgument(call: TSESTree.CallExpression): number {

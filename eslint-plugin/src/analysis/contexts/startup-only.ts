@@ -63,9 +63,11 @@ function isTestFunction(callee: TSESTree.Node): boolean {
     case AST_NODE_TYPES.Identifier:
       return TEST_FUNCTIONS.has(callee.name);
     case AST_NODE_TYPES.MemberExpression: {
-      // it.only, test.skip, describe.each(...) chains, and tap's t.test / t.before.
+      // it.only, test.skip, describe.each(...) chains, and tap's t.test / t.before — on a name,
+      // not on a call's result: `middy(handler).before(fn)` is a middleware hook.
       const property = staticPropertyName(callee);
-      if (property !== undefined && TEST_FUNCTIONS.has(property)) return true;
+      const onName = callee.object.type !== AST_NODE_TYPES.CallExpression;
+      if (onName && property !== undefined && TEST_FUNCTIONS.has(property)) return true;
       return isTestFunction(callee.object);
     }
     case AST_NODE_TYPES.CallExpression:

@@ -28,6 +28,8 @@ export const LAMBDA_WRAPPER_NAMES: ReadonlySet<string> = new Set([
 export const LAMBDA_WRAPPER_NAME_PATTERN = /^(wrap|with)[A-Z0-9_]|Wrapper$/;
 /** middy's `middy().use(...).handler(fn)`: the method that takes the handler on a wrapper chain. */
 export const LAMBDA_WRAPPER_HANDLER_METHODS: ReadonlySet<string> = new Set(['handler']);
+/** middy's `middy(fn).before(hook)`: methods whose function runs once per event beside the handler. */
+export const LAMBDA_WRAPPER_HOOK_METHODS: ReadonlySet<string> = new Set(['before', 'after', 'onError']);
 
 /** The type package every TypeScript Lambda imports its handler and event types from. */
 export const AWS_LAMBDA_TYPES_MODULE = 'aws-lambda';

@@ -317,6 +317,25 @@ export const HANDLER_DECORATORS: readonly HandlerDecorator[] = [
   { decorator: { from: 'package', package: 'type-graphql', name: ['Query', 'Mutation', 'FieldResolver'] }, kind: 'request' },
 ];
 
+/**
+ * NestJS request-scoped providers: Nest builds a new instance, running its constructor, for every
+ * request. A class is request-scoped when its decorator says so (`@Injectable({ scope:
+ * Scope.REQUEST })`, also `@Controller` / `@Resolver`) or when its constructor injects the request
+ * (`@Inject(REQUEST)`, GraphQL's `@Inject(CONTEXT)`).
+ */
+export const NEST_PROVIDER_DECORATORS: PackageExportSpec = {
+  from: 'package',
+  package: '@nestjs/common',
+  name: ['Injectable', 'Controller'],
+};
+export const NEST_RESOLVER_DECORATORS: PackageExportSpec = { from: 'package', package: '@nestjs/graphql', name: 'Resolver' };
+export const NEST_REQUEST_SCOPE: PackageExportSpec = { from: 'package', package: '@nestjs/common', name: 'Scope.REQUEST' };
+export const NEST_INJECT: PackageExportSpec = { from: 'package', package: '@nestjs/common', name: 'Inject' };
+export const NEST_REQUEST_TOKENS: readonly PackageExportSpec[] = [
+  { from: 'package', package: '@nestjs/core', name: 'REQUEST' },
+  { from: 'package', package: '@nestjs/graphql', name: 'CONTEXT' },
+];
+
 /** kafkajs `consumer.run({ eachMessage, eachBatch })`. */
 export const CONSUMER_RUN_HANDLERS: ReadonlySet<string> = new Set(['eachMessage', 'eachBatch']);
 

@@ -90,7 +90,8 @@ describe('traceLifetime', () => {
         'returned',
         'stored',
         'stored',
-        'stored',
+        // `set` on a parameter is a request-scoped slot if the function is a request handler (Hono's `c.set`).
+        'stored (on cache.set(key))',
         'handedOff',
         'returned',
         'handedOff',
