@@ -18,6 +18,19 @@ const hoist = (output: string) => [{ messageId: 'hoistToModuleScope' as const, o
 // whose RuleModule type differs nominally from the plugin's copy.
 ruleTester.run('no-client-per-request', rule as never, {
   valid: [
+    // A singleton getter that returns early once the client exists.
+    `import { Client } from '@elastic/elasticsearch';
+import express from 'express';
+let client: Client | null = null;
+function getClient() {
+  if (client) return client;
+  client = new Client({ node: process.env.ES_URL });
+  return client;
+}
+const app = express();
+app.get('/search', async (req, res) => {
+  res.json(await getClient().search({ q: String(req.query.q) }));
+});`,
     // Module scope: built once, shared by every request.
     `import https from 'node:https';
 import express from 'express';

@@ -1079,6 +1079,41 @@ export async function notify(url: string) {
         },
       ],
     },
+    // a `.then()` callback that returns on success and throws otherwise is a wrapper's error path, not a failing test
+    {
+      name: 'a .then() callback that returns the body on success and throws otherwise',
+      code: `
+export const httpApiCall = async (url: string, method = 'POST') => {
+  return await fetch(url, { method }).then(async (res) => {
+    if (res.status === 200) return await res.json();
+    throw new Error(\`HTTP status code \${res.status} for \${method} \${url}\`);
+  });
+};`,
+      errors: [
+        {
+          messageId: 'unconsumedOnPath',
+          line: 3,
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export const httpApiCall = async (url: string, method = 'POST') => {
+  return await fetch(url, { method }).then(async (res) => {
+    if (res.status === 200) return await res.json();
+    await res.arrayBuffer();
+    throw new Error(\`HTTP status code \${res.status} for \${method} \${url}\`);
+  });
+};` },
+            { messageId: 'suggestCancel', output: `
+export const httpApiCall = async (url: string, method = 'POST') => {
+  return await fetch(url, { method }).then(async (res) => {
+    if (res.status === 200) return await res.json();
+    await res.body?.cancel();
+    throw new Error(\`HTTP status code \${res.status} for \${method} \${url}\`);
+  });
+};` },
+          ],
+        },
+      ],
+    },
     // a response callback that fails the test only on some paths is still followed
     {
       name: "a response callback that fails the test only on some paths is still followed",

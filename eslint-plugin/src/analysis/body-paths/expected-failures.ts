@@ -13,11 +13,12 @@
  * same holds for a response callback that fails the test: `.then(() => t.fail('should not
  * succeed'))`, `http.request(options, () => reject(new Error('should have failed')))`.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { calledName } from '../../ast/called-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
+import { returnedExpressions } from '../../ast/returned-expressions';
 
 export function expectsFailure(call: TSESTree.Node): boolean {
   let child: TSESTree.Node = call;
@@ -32,10 +33,14 @@ export function expectsFailure(call: TSESTree.Node): boolean {
   return false;
 }
 
-/** A response callback whose own body fails the test on every run (see above). */
-export function callbackFailsTheTest(fn: FunctionNode): boolean {
+/**
+ * A response callback whose own body fails the test on every run (see above): a top-level failing
+ * statement and no `return` that could leave before it — `.then((res) => { if (res.ok) return
+ * res.json(); throw new Error(...) })` is a fetch wrapper's error path, not a test.
+ */
+export function callbackFailsTheTest(fn: FunctionNode, visitorKeys: TSESLint.SourceCode['visitorKeys']): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return failingCall(fn.body);
-  return fn.body.body.some(failsTheTest);
+  return fn.body.body.some(failsTheTest) && returnedExpressions(fn, visitorKeys).length === 0;
 }
 
 function failsTheTest(statement: TSESTree.Statement): boolean {

@@ -283,7 +283,7 @@ export class ResponseHolders {
     if (this.analysedCallbacks.has(fn)) return;
     this.analysedCallbacks.add(fn);
     // A test that expects the request to fail: the response never arrives in a passing run.
-    if (callbackFailsTheTest(fn)) return;
+    if (callbackFailsTheTest(fn, this.context.sourceCode.visitorKeys)) return;
     const { sourceCode, recorder } = this.context;
     const param = fn.params[parameters.index];
     if (fn.params.slice(0, parameters.index).some((before) => before.type === AST_NODE_TYPES.RestElement)) return;

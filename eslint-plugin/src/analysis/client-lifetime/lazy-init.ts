@@ -7,6 +7,7 @@
  *   if (!cache.has(key)) cache.set(key, new Pool(key))
  *   let pool = pools.get(origin); if (!pool) { pool = new Pool(origin); pools.set(origin, pool) }
  *   cache[key] ? cache[key] : (cache[key] = new Agent())
+ *   if (client) return client; client = new Client(url); return client;     (an early return)
  *
  * The test is structural: the construction sits under a guard (`??`, `||`, `if`, `?:`) that reads
  * the place the value is stored in, or looks it up in a collection (`.get()`, `.has()`, `in`).
@@ -52,13 +53,24 @@ export function isLazyInitialization(construction: TSESTree.Node, sourceCode: So
       case AST_NODE_TYPES.IfStatement:
         if (current.test !== child) collectStoredTargets(child, targets, sourceCode);
         break;
+      case AST_NODE_TYPES.BlockStatement:
+        // `const client = new Client(); cached = client;`: stored by a later statement of the block.
+        collectStoredTargets(current, targets, sourceCode, current.body.indexOf(child as TSESTree.Statement) + 1);
+        break;
       default:
         break;
     }
   }
-  // ... then a guard around the construction that reads one of them or looks up a collection.
+  // ... then a guard around the construction that reads one of them or looks up a collection,
+  // or an early return before it that does (`if (client) return client;`).
   for (const [child, current] of path) {
     switch (current.type) {
+      case AST_NODE_TYPES.BlockStatement: {
+        const index = current.body.indexOf(child as TSESTree.Statement);
+        const earlier = index > 0 ? current.body.slice(0, index) : [];
+        if (earlier.some((statement) => isGuardedReturn(statement, targets, sourceCode))) return true;
+        break;
+      }
       case AST_NODE_TYPES.LogicalExpression:
         if (current.right === child && current.operator !== '&&' && isGuard(current.left, targets, sourceCode)) {
           return true;
@@ -92,9 +104,9 @@ function ancestorsInFunction(node: TSESTree.Node): [TSESTree.Node, TSESTree.Node
  * Inside an `if` block, the construction may reach its storage through a local first:
  * `pool = new Pool(o); pools.set(o, pool)`. Collect what the block's statements store into.
  */
-function collectStoredTargets(block: TSESTree.Node, targets: Set<string>, sourceCode: SourceCode): void {
+function collectStoredTargets(block: TSESTree.Node, targets: Set<string>, sourceCode: SourceCode, from = 0): void {
   const statements =
-    block.type === AST_NODE_TYPES.BlockStatement ? block.body : [block];
+    block.type === AST_NODE_TYPES.BlockStatement ? block.body.slice(from) : [block];
   for (const statement of statements) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
     const expression = statement.expression;
@@ -110,6 +122,16 @@ function collectStoredTargets(block: TSESTree.Node, targets: Set<string>, source
       }
     }
   }
+}
+
+/** `if (client) return client;` / `if (cache.has(k)) { return cache.get(k); }`: leaves early when the value exists. */
+function isGuardedReturn(statement: TSESTree.Statement, targets: ReadonlySet<string>, sourceCode: SourceCode): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  const consequent =
+    statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length === 1
+      ? statement.consequent.body[0]
+      : statement.consequent;
+  return consequent?.type === AST_NODE_TYPES.ReturnStatement && isGuard(statement.test, targets, sourceCode);
 }
 
 /** Does `test` read one of `targets`, or look something up in a collection? */

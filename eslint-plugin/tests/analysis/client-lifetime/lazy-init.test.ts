@@ -38,6 +38,30 @@ describe('isLazyInitialization', () => {
     );
   });
 
+  it('recognises an early return of the stored value', () => {
+    assert.deepEqual(
+      lazy(`
+        function a() { if (c1) return c1; c1 = new Probe(); return c1; }
+        function b() { if (c2) { return c2; } const x = new Probe(); c2 = x; return c2; }
+        function c() { if (c3 !== null) return c3; c3 = new Probe(); return c3; }
+        function d(key) { if (cache.has(key)) return cache.get(key); const pool = new Probe(); cache.set(key, pool); return pool; }
+      `),
+      [true, true, true, true],
+    );
+  });
+
+  it('does not take every early return for a cache', () => {
+    assert.deepEqual(
+      lazy(`
+        function a(url) { if (!url) return undefined; c1 = new Probe(url); return c1; }
+        function b() { if (c2) { log(c2); } c2 = new Probe(); return c2; }
+        function c() { if (c3) return c3; else log(); c3 = new Probe(); return c3; }
+        function d() { if (ready) return other; const agent = new Probe(); return agent; }
+      `),
+      [false, false, false, false],
+    );
+  });
+
   it('does not mistake other conditions for a cache', () => {
     assert.deepEqual(
       lazy(`
