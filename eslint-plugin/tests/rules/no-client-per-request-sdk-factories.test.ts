@@ -3,7 +3,8 @@
  * another module (`getStripe()` in lib/stripe.ts returning `new Stripe(key)`, Supabase's
  * `createClient()` behind `getSupabaseAdmin()`, a service class whose constructor builds an
  * aws-sdk v2 client), the `twilio(sid, token)` call form (it constructs a `Twilio` whose
- * RequestClient owns an https.Agent) and the legacy `elasticsearch` package's `Client`.
+ * RequestClient owns an https.Agent), the legacy `elasticsearch` package's `Client`, and a pool
+ * factory that hands its agent to the SDK instance it returns (`ckb.rpc.setNode({ httpsAgent })`).
  *
  * Shared-transport SDK clients stay repeated setup (`sdkBuilderPerRequest`), reported only in
  * per-request code and only when built from request-independent values. Quiet: a memoised factory,
@@ -52,6 +53,15 @@ export async function getSupabase() {
   const store = await cookies();
   return createServerClient(process.env.URL!, process.env.ANON!, { cookies: { getAll: () => store.getAll() } });
 }
+`,
+  'lib/ckb.ts': `import CKB from '@nervosnetwork/ckb-sdk-core';
+import https from 'node:https';
+export const generateCKB = (url: string): CKB => {
+  const ckb = new CKB(url);
+  const httpsAgent = new https.Agent({ keepAlive: true });
+  ckb.rpc.setNode({ url, httpsAgent });
+  return ckb;
+};
 `,
   'lib/twilio.js': `const twilio = require('twilio');
 exports.getTwilioClient = (context) => twilio(context.ACCOUNT_SID, context.AUTH_TOKEN);
@@ -344,6 +354,30 @@ exports.handler = async (event) => {
 };`,
             },
           ],
+        },
+      ],
+    },
+    // A factory that hands a new agent to the SDK instance it builds and returns.
+    {
+      filename: at('handler.ts'),
+      code: `import { generateCKB } from './lib/ckb';
+export function startSyncTip(url: string) {
+  setInterval(async () => {
+    const ckb = generateCKB(url);
+    await ckb.rpc.getTipBlockNumber();
+  }, 5000);
+}`,
+      errors: [
+        {
+          messageId: 'factoryPerRequest',
+          line: 4,
+          data: {
+            client: 'generateCKB',
+            pool: 'new https.Agent()',
+            at: 'in lib/ckb.ts:5',
+            where: 'in the `setInterval()` callback, once per tick',
+            advice: 'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.',
+          },
         },
       ],
     },

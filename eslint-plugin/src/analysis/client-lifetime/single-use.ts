@@ -44,6 +44,7 @@ import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { calledFunction } from '../contexts/call-graph';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { rootIdentifier } from '../../ast/root-identifier';
+import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { findExportSpec } from '../imports/export-spec';
 import { resolveModuleRefs } from '../imports/module-refs';
@@ -299,6 +300,13 @@ function trace(
       markUsed(call);
       return;
     }
+    const instance = freshInstanceReceiver(call);
+    if (instance) {
+      // `const ckb = new CKB(url); ckb.rpc.setNode({ httpsAgent })`: configures an instance built
+      // here, so the value goes wherever that instance goes.
+      followVariable(instance);
+      return;
+    }
     state.handedOff = true;
   }
 
@@ -466,6 +474,17 @@ function trace(
     if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) return undefined;
     if (def.type === 'Parameter') return undefined; // a parameter's object belongs to the caller
     return enclosingFunction(def.name) === owner ? variable : undefined;
+  }
+
+  /** The local variable `call`'s receiver roots in, when it holds an instance built here by `new`. */
+  function freshInstanceReceiver(call: Call): TSESLint.Scope.Variable | undefined {
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const root = rootIdentifier(call.callee.object);
+    const variable = root && localVariable(root);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Variable' || !def.node.init || !isNeverReassigned(variable!)) return undefined;
+    const init = stripWrappers(def.node.init, { await: true });
+    return init.type === AST_NODE_TYPES.NewExpression ? variable : undefined;
   }
 
   function isLocalObject(object: TSESTree.Node): boolean {

@@ -101,6 +101,19 @@ describe('traceLifetime', () => {
     );
   });
 
+  it('follows a value handed to a method of an instance built in the same function', () => {
+    assert.deepEqual(
+      lifetimes(`
+        function a(url) { const sdk = new Sdk(url); sdk.rpc.setNode({ url, agent: new Probe() }); return sdk; }
+        function b(url) { const sdk = new Sdk(url); sdk.configure(new Probe()); exports.sdk = sdk; }
+        function c(url) { const sdk = makeSdk(url); sdk.configure(new Probe()); return sdk; }
+        function d(url, sdk) { sdk.configure(new Probe()); return sdk; }
+        function e(url) { let sdk = new Sdk(url); sdk = other; sdk.configure(new Probe()); return sdk; }
+      `),
+      ['returned', 'stored (process-wide: `exports.sdk`)', 'handedOff', 'handedOff', 'handedOff'],
+    );
+  });
+
   it('looks through helpers, wrappers and copies that do not keep the value', () => {
     assert.deepEqual(
       lifetimes(`
