@@ -1,5 +1,7 @@
 /**
- * Handlers a platform calls by their export: AWS Lambda's `handler`, Next.js route exports.
+ * Handlers a platform calls by their export: AWS Lambda's `handler`, Next.js route exports, and the
+ * exports of other file-routed frameworks (SvelteKit `+server.ts`, Remix `loader`/`action`, Astro
+ * endpoints: FILE_ROUTE_CONVENTIONS).
  *
  *   export const handler = async (event) => ...          export { main as handler }
  *   exports.handler = ...   module.exports = { handler }  module.exports.handler = wrapper(fn)
@@ -35,7 +37,7 @@ import {
   LAMBDA_WRAPPER_NAME_PATTERN,
   LAMBDA_WRAPPER_NAMES,
 } from '../libraries/lambda-handlers';
-import { NEXT_API_FILE, NEXT_ROUTE_EXPORTS, NEXT_ROUTE_FILE } from '../libraries/request-handlers';
+import { FILE_ROUTE_CONVENTIONS, NEXT_API_FILE, NEXT_ROUTE_EXPORTS, NEXT_ROUTE_FILE } from '../libraries/request-handlers';
 import type { ContextEnvironment, RequestContext } from './request-context';
 
 const LAMBDA_CONTEXT: RequestContext = {
@@ -87,6 +89,8 @@ function contextOfExport(name: string, env: ContextEnvironment): RequestContext 
   if (NEXT_API_FILE.test(env.filename) && name === 'default') {
     return { kind: 'request', description: 'the Next.js API route handler', via: [] };
   }
+  const convention = FILE_ROUTE_CONVENTIONS.find(({ file, exports }) => exports.has(name) && file.test(env.filename));
+  if (convention) return { kind: 'request', description: `the ${convention.label} \`${name}\``, via: [] };
   if (LAMBDA_HANDLER_EXPORTS.has(name)) return LAMBDA_CONTEXT;
   return undefined;
 }

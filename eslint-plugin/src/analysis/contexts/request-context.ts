@@ -32,7 +32,11 @@ import { decoratedHandlerContext } from './handler-decorators';
 import { requestScopedConstructorContext } from './request-scoped-providers';
 import { instanceRegistrationContext } from './instance-registrations';
 import {
+  AUTO_IMPORTED_EVENT_HANDLER,
   CALLBACK_ARGUMENT_APIS,
+  NITRO_SERVER_FILE,
+  TRPC_PROCEDURE_NAME,
+  TRPC_RESOLVER_METHODS,
   CONSUME_METHODS,
   CONSUMER_RUN_HANDLERS,
   FRAMEWORK_MODULES,
@@ -264,6 +268,12 @@ function callContext(
   if (platform) {
     return { kind: platform.kind, description: `the function registered with ${label}`, via: [] };
   }
+  if (index === 0 && isAutoImportedEventHandler(refs, env.filename)) {
+    return { kind: 'request', description: `the event handler defined with ${label}`, via: [] };
+  }
+  if (index === 0 && isTrpcResolver(callee)) {
+    return { kind: 'request', description: `the tRPC procedure resolver passed to ${label}`, via: [] };
+  }
   const extra = extraRegistrationContext(call, index, env);
   if (extra) return extra;
   const processor = jobProcessorContext(call, index, env);
@@ -485,6 +495,39 @@ function extraRegistrationContext(
     };
   }
   return undefined;
+}
+
+/** `defineEventHandler(fn)` without an import, in a Nuxt or Nitro server file (auto-imported there). */
+function isAutoImportedEventHandler(refs: readonly ModuleRef[] | undefined, filename: string): boolean {
+  const [ref] = refs ?? [];
+  return (
+    refs?.length === 1 &&
+    ref?.module === GLOBAL &&
+    ref.path.length === 1 &&
+    ref.path[0] === AUTO_IMPORTED_EVENT_HANDLER &&
+    NITRO_SERVER_FILE.test(filename)
+  );
+}
+
+/** `publicProcedure.input(schema).query(fn)`: a tRPC resolver method on a procedure builder chain. */
+function isTrpcResolver(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticPropertyName(callee);
+  if (method === undefined || !TRPC_RESOLVER_METHODS.has(method)) return false;
+  let current: TSESTree.Node = callee.object;
+  for (let steps = 0; steps < 16; steps++) {
+    if (current.type === AST_NODE_TYPES.Identifier) return TRPC_PROCEDURE_NAME.test(current.name);
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticPropertyName(current);
+      if (name !== undefined && TRPC_PROCEDURE_NAME.test(name)) return true;
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = current.callee;
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 function isRoutePath(node: TSESTree.Node): boolean {

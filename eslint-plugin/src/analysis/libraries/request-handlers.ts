@@ -208,7 +208,12 @@ export const CALLBACK_ARGUMENT_APIS: readonly CallbackArgumentApi[] = [
     argument: 1,
     kind: 'request',
   },
+  // h3 (Nuxt and Nitro server routes): `defineEventHandler(fn)` runs `fn` once per request.
+  { callee: { from: 'package', package: 'h3', name: ['defineEventHandler', 'eventHandler'] }, argument: 0, kind: 'request' },
 ];
+/** Nuxt and Nitro auto-import h3's `defineEventHandler`: used in their server files without an import. */
+export const AUTO_IMPORTED_EVENT_HANDLER = 'defineEventHandler';
+export const NITRO_SERVER_FILE = /(^|[\\/])server[\\/](api|routes|middleware)[\\/].*\.[cm]?[jt]s$/;
 
 /**
  * Methods of a framework object that register a callback run once per event or call, counted only
@@ -378,6 +383,32 @@ export const NEXT_ROUTE_EXPORTS: ReadonlySet<string> = new Set([
 /** `app/**\/route.ts` (App Router) and `pages/api/**` (Pages Router) files. */
 export const NEXT_ROUTE_FILE = /(^|[\\/])app[\\/](.*[\\/])?route\.[cm]?[jt]sx?$/;
 export const NEXT_API_FILE = /(^|[\\/])pages[\\/]api[\\/].*\.[cm]?[jt]sx?$/;
+
+/**
+ * Frameworks that route requests by file: the functions a route file exports under these names run
+ * once per request. Matched on the linted file's path.
+ */
+export interface FileRouteConvention {
+  /** How messages name the function: "the SvelteKit endpoint `GET`". */
+  readonly label: string;
+  readonly file: RegExp;
+  readonly exports: ReadonlySet<string>;
+}
+const ENDPOINT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
+export const FILE_ROUTE_CONVENTIONS: readonly FileRouteConvention[] = [
+  // SvelteKit: `src/routes/**/+server.ts` endpoints, `+page.server.ts` / `+layout.server.ts` load functions.
+  { label: 'SvelteKit endpoint', file: /(^|[\\/])\+server\.[cm]?[jt]s$/, exports: new Set([...ENDPOINT_METHODS, 'fallback']) },
+  { label: 'SvelteKit server', file: /(^|[\\/])\+(page|layout)\.server\.[cm]?[jt]s$/, exports: new Set(['load']) },
+  // Remix / React Router framework mode: `app/routes/**` modules' `loader` and `action`.
+  { label: 'Remix route', file: /(^|[\\/])app[\\/]routes[\\/].*\.[cm]?[jt]sx?$/, exports: new Set(['loader', 'action']) },
+  // Astro: endpoints in `src/pages/**.ts`.
+  { label: 'Astro endpoint', file: /(^|[\\/])src[\\/]pages[\\/].*\.[cm]?[jt]s$/, exports: new Set([...ENDPOINT_METHODS, 'ALL']) },
+];
+
+/** tRPC procedure resolvers: `publicProcedure.input(schema).query(fn)`, `t.procedure.mutation(fn)`. */
+export const TRPC_RESOLVER_METHODS: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);
+/** A name on the procedure builder chain: `publicProcedure`, `protectedProcedure`, `t.procedure`. */
+export const TRPC_PROCEDURE_NAME = /procedure$/i;
 
 
 /**
