@@ -17,6 +17,7 @@ import { branchTestsOf, statusBranchTestOf, type AbsentBodyEdges } from './absen
 import { classifyBodyUse, type BodyUse, type BodyUseContext } from './body-consumption';
 import type { BodyFinding, ReleaseSuggestion } from './body-findings';
 import { firstJumpOnPath, searchPaths, type CodePathRecorder, type PathEnd, type PathEvent } from './code-paths';
+import { lastIterationEdges } from './last-iteration';
 import type { ParameterUses } from './parameter-use';
 import { combineReleases, ReleaseSuggestions, statementOf } from './release-suggestions';
 import { ownerOf, type ResponseBinding } from './response-binding';
@@ -159,7 +160,10 @@ export class BindingPaths {
       isError: (node) => errorReads.has(node),
     });
 
-    const ends = searchPaths({ start, events, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder });
+    // In a counted retry loop, the branch of a guard such as `attempt < max` taken on the last
+    // iteration does not come back round to the request.
+    const lastIteration = lastIterationEdges(binding.writer, owner, recorder, sourceCode);
+    const ends = searchPaths({ start, events, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder, lastIteration });
     if (!ends) return helperExits;
     const findings: BodyFinding[] = [...helperExits, ...aliases.flatMap((alias) => this.findings(alias))];
     for (const end of ends) {
@@ -176,7 +180,14 @@ export class BindingPaths {
     let thrownHelpers: TSESTree.CallExpression[] = [];
     if (helperThrows.length > 0) {
       const withHelpers = [...events.filter((event) => !passedThrough.has(event)), ...helperThrows];
-      const helperEnds = searchPaths({ start, events: withHelpers, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder });
+      const helperEnds = searchPaths({
+        start,
+        events: withHelpers,
+        effect: () => 'ends-path',
+        blockedEdges,
+        explicitThrowsOnly: recorder,
+        lastIteration,
+      });
       thrownHelpers = (helperEnds ?? [])
         .map((end) => (end.event?.kind === 'helper-throws' ? end.event.node : undefined))
         .filter((node): node is TSESTree.CallExpression => node?.type === AST_NODE_TYPES.CallExpression);
@@ -191,6 +202,19 @@ export class BindingPaths {
       }
       const suggestions = combineReleases([...places.values(), ...helperReleases]);
       findings.push(this.leakFinding(binding, leak, events, suggestions, [...resultFields][0]));
+    } else if (thrownHelpers.length === 0 && binding.thrownBefore) {
+      // The helper the response went through on its way here (`await fetch(url).then(handleErrors)`)
+      // throws before the variable holds it: nothing here can release it (no suggestion).
+      const { helper, line } = binding.thrownBefore;
+      findings.push({
+        kind: 'helper-throws',
+        node: binding.reportNode,
+        client: binding.client,
+        origin: binding.origin,
+        helper,
+        line,
+        suggestions: [],
+      });
     } else {
       const [thrown] = thrownHelpers;
       if (thrown) {
@@ -261,7 +285,7 @@ export class BindingPaths {
     // Reported where the response is made: that is the response the retry drops. (`last = result.response`
     // is not followed: the alias would hold the response, not the object.)
     if (binding.property !== undefined && identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
-    return { ...binding, variable: target, start, writer: assignment, aliasOf: binding.variable, statusVariables: [] };
+    return { ...binding, variable: target, start, writer: assignment, aliasOf: binding.variable, statusVariables: [], thrownBefore: undefined };
   }
 
   /** `const ok = [await] ensureOk(res)` where `ensureOk` returns its parameter: `ok` holds the response. */
@@ -295,7 +319,7 @@ export class BindingPaths {
     ) {
       return undefined;
     }
-    return { ...binding, variable, start, writer, aliasOf: binding.variable, statusVariables: [] };
+    return { ...binding, variable, start, writer, aliasOf: binding.variable, statusVariables: [], thrownBefore: undefined };
   }
 
   /**

@@ -266,6 +266,15 @@ export interface PathSearch<Kind extends string> {
    * the way is dropped.
    */
   readonly explicitThrowsOnly?: CodePathRecorder;
+  /**
+   * A counted loop's last iteration (last-iteration.ts): a path that took an `enter` edge cannot
+   * take a `blocked` edge until it takes a `leave` edge.
+   */
+  readonly lastIteration?: {
+    readonly enter: ReadonlySet<string>;
+    readonly blocked: ReadonlySet<string>;
+    readonly leave: ReadonlySet<string>;
+  };
 }
 
 export function edgeKey(from: CodePathSegment, to: CodePathSegment): string {
@@ -298,17 +307,21 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
   const recorder = search.explicitThrowsOnly;
   const thrownFinals = new Set(start.codePath.thrownSegments);
   const returnedFinals = new Set(start.codePath.returnedSegments);
-  // A segment is visited at most four times: before and after an explicit throw, and a jump, on the path.
+  // A segment is visited at most eight times: before and after an explicit throw, a jump and a
+  // counted loop's last iteration, on the path.
   const visited = new Set<string>();
   /** `threw`: an explicit throw lies on the path; `jumped`: a return/break/continue does (see below). */
-  interface Step { segment: CodePathSegment; after: number; previous: Step | undefined; threw: boolean; jumped: boolean }
+  /** `last`: on a counted loop's last iteration (`search.lastIteration`). */
+  interface Step { segment: CodePathSegment; after: number; previous: Step | undefined; threw: boolean; jumped: boolean; last: boolean }
   const queue: Step[] = start.segments.map((segment) => ({
     segment,
     after: start.order,
     previous: undefined,
     threw: false,
     jumped: false,
+    last: false,
   }));
+  const lastIteration = search.lastIteration;
   let visits = 0;
 
   const pathOf = (step: Step): CodePathSegment[] => {
@@ -353,11 +366,18 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
     }
     for (const segment of next) {
       if (recorder && !throwsHere && recorder.isCatchEntry(segment)) continue;
-      if (search.blockedEdges?.has(edgeKey(step.segment, segment))) continue;
-      const key = `${segment.id}:${threw}:${jumped}`;
+      const edge = edgeKey(step.segment, segment);
+      if (search.blockedEdges?.has(edge)) continue;
+      let last = step.last;
+      if (lastIteration) {
+        if (last && lastIteration.blocked.has(edge)) continue;
+        if (lastIteration.enter.has(edge)) last = true;
+        else if (lastIteration.leave.has(edge)) last = false;
+      }
+      const key = `${segment.id}:${threw}:${jumped}:${last}`;
       if (visited.has(key)) continue;
       visited.add(key);
-      queue.push({ segment, after: -1, previous: step, threw, jumped });
+      queue.push({ segment, after: -1, previous: step, threw, jumped, last });
     }
   }
   return ends;

@@ -23,13 +23,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { localClass } from '../../ast/local-class';
+import { localFunction } from '../../ast/local-function';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
 import { GLOBAL, moduleSpecifierOfLoad, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import type { BodyHolder, ResponseClient, ResponseDelivery, ResponseSourceSpec } from '../libraries/response-sources';
 import { type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
 import { moduleSourceHint } from './module-source-hint';
-import { ParameterUses, type ParameterUse } from './parameter-use';
+import { ParameterUses, type ImportedParameterQuery, type ParameterUse } from './parameter-use';
+import { returnedFunction } from './returned-function';
 import type { MethodParameter } from './request-method';
 import {
   instanceMethod,
@@ -42,7 +44,7 @@ import {
 
 /** Question names (with a version, so a change of the analysis never reuses old answers). */
 const RETURNS_RESPONSE = 'body-paths/returns-response@4';
-const PARAMETER_USE = 'body-paths/parameter-use@3';
+const PARAMETER_USE = 'body-paths/parameter-use@4';
 
 /** What calling an export gives, as data. */
 interface ReturnedResponse {
@@ -189,24 +191,32 @@ export class ImportedResponses implements ImportedFunctions {
     return false;
   }
 
-  /** What the imported function `call` calls does with its argument at `index`, or undefined. */
-  parameterUse(
-    call: TSESTree.CallExpression,
-    index: number,
-    holder: BodyHolder,
-    sourceCode: Readonly<TSESLint.SourceCode>,
-  ): ParameterUse | undefined {
-    const callee = stripWrappers(call.callee);
+  /**
+   * What the imported function `query.callee` names does with its parameter at `query.index`
+   * (given the response or a promise of it), or undefined. Also a function an imported factory
+   * makes: `exports.handle = createHandler()` in the module, or `const handle = createHandler()`
+   * here with `query.madeByFactory`.
+   */
+  parameterUse(query: ImportedParameterQuery, sourceCode: Readonly<TSESLint.SourceCode>): ParameterUse | undefined {
+    const { index, holder, given } = query;
+    const callee = stripWrappers(query.callee);
     const refs = resolveModuleRefs(callee, sourceCode.getScope(callee));
     const [ref] = refs ?? [];
     if (refs?.length !== 1 || !ref) return undefined;
     const found = this.resolve(ref);
-    if (!found || !isFunctionNode(found.target.node)) return undefined;
-    const fn = found.target.node;
+    if (!found) return undefined;
+    const node = stripWrappers(found.target.node);
+    // `exports.handle = createHandler()`: the question is about the function the factory returns.
+    const madeByFactory = query.madeByFactory || node.type === AST_NODE_TYPES.CallExpression;
+    if (!isFunctionNode(node) && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (query.madeByFactory && !isFunctionNode(node)) return undefined;
     const answer = found.summaries.answer<ParameterUse | null>(
-      `${PARAMETER_USE}:${index}:${holder}${this.options.optionsKey}`,
+      `${PARAMETER_USE}:${index}:${holder}:${given}:${madeByFactory ? 'made' : 'own'}${this.options.optionsKey}`,
       found.target,
-      () => this.parameterUsesIn(found.summaries, found.target.module).ofFunction(fn, index, holder),
+      () => {
+        const helper = this.helperOf(found.summaries, found.target.module, node, madeByFactory);
+        return helper ? this.parameterUsesIn(found.summaries, helper.module).ofFunction(helper.fn, index, holder, given) : null;
+      },
       null,
     );
     // An early exit that leaves the body unread is named with its module in messages.
@@ -214,6 +224,39 @@ export class ImportedResponses implements ImportedFunctions {
       return { ...answer, unreadExit: { ...answer.unreadExit, file: this.options.describeFile(found.target.module.file) } };
     }
     return answer ?? undefined;
+  }
+
+  /**
+   * The function an export's value is (`node`), or the one it makes: a factory function itself
+   * (`madeByFactory`), or a call of a factory of `module` or of one it imports.
+   */
+  private helperOf(
+    summaries: ModuleSummaries,
+    module: ProjectModule,
+    node: TSESTree.Node,
+    madeByFactory: boolean,
+  ): { module: ProjectModule; fn: FunctionNode } | undefined {
+    const sourceCode = module.sourceCode.asSourceCode();
+    if (isFunctionNode(node)) {
+      if (!madeByFactory) return { module, fn: node };
+      const made = returnedFunction(node, sourceCode);
+      return made && { module, fn: made };
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = stripWrappers(node.callee);
+    const local = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, sourceCode.getScope(callee)) : undefined;
+    if (local) {
+      const made = returnedFunction(local, sourceCode);
+      return made && { module, fn: made };
+    }
+    const refs = resolveModuleRefs(callee, sourceCode.getScope(callee));
+    const [ref] = refs ?? [];
+    if (refs?.length !== 1 || !ref) return undefined;
+    const found = this.nestedIn(summaries, module).resolve(ref);
+    const factory = found && stripWrappers(found.target.node);
+    if (!found || !factory || !isFunctionNode(factory)) return undefined;
+    const made = returnedFunction(factory, found.target.module.sourceCode.asSourceCode());
+    return made && { module: found.target.module, fn: made };
   }
 
   private resolve(ref: ModuleRef): { summaries: ModuleSummaries; target: ResolvedExport } | undefined {
@@ -230,7 +273,7 @@ export class ImportedResponses implements ImportedFunctions {
     const parameterUses = new ParameterUses({
       sourceCode,
       consumingHelpers: this.options.consumingHelpers,
-      imported: (call, index, holder) => nested.parameterUse(call, index, holder, sourceCode),
+      imported: (query) => nested.parameterUse(query, sourceCode),
     });
     const resolver = new ResponseSourceResolver(parameterUses.bodyUseContext, this.options.sources, nested);
     const source = resolver.sourceOfFunction(fn);
@@ -255,7 +298,7 @@ export class ImportedResponses implements ImportedFunctions {
     return new ParameterUses({
       sourceCode,
       consumingHelpers: this.options.consumingHelpers,
-      imported: (call, index, holder) => nested.parameterUse(call, index, holder, sourceCode),
+      imported: (query) => nested.parameterUse(query, sourceCode),
     });
   }
 

@@ -18,6 +18,12 @@
  * except for one syntactic shape, recorded beside `consumes`: an early `return`/`throw` among the
  * helper's first statements, on a test of the response's status or headers, before any read
  * (unread-early-exits.ts).
+ *
+ * A local the helper copies the response into (`let response = input`) is followed as the
+ * parameter. A helper may also be asked about a PROMISE of the response it awaits itself
+ * (`async function handle(input) { const response = await input; ... }`: the locals written with
+ * `await input` are the response), and may be a function a factory returns (`const handle =
+ * createHandler()`, returned-function.ts).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -30,7 +36,9 @@ import { propertyKeyName } from '../../ast/property-key-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
 import type { BodyHolder } from '../libraries/response-sources';
+import { findVariable } from '../../ast/find-variable';
 import { classifyBodyUse, isMetadataProperty, type BodyUse, type BodyUseContext } from './body-consumption';
+import { factoryCallOf, returnedFunction } from './returned-function';
 import { unreadEarlyExit } from './unread-early-exits';
 
 export type ParameterUse =
@@ -42,11 +50,27 @@ export type ParameterUse =
   /** Only status or headers, then `return res`: the call's value is the same response (`throws` as above). */
   | { readonly kind: 'returns'; readonly throws: false | 'sync' | 'async' };
 
+/**
+ * What the parameter is given: the response, or a promise of it that the function awaits
+ * (`async function handle(input) { const response = await input; ... }`).
+ */
+export type GivenValue = 'response' | 'promise';
+
+/** A question about an imported callee (imported-responses.ts). */
+export interface ImportedParameterQuery {
+  readonly callee: TSESTree.Node;
+  readonly index: number;
+  readonly holder: BodyHolder;
+  readonly given: GivenValue;
+  /** The callee is a factory: the question is about the function it returns (`const handle = create()`). */
+  readonly madeByFactory: boolean;
+}
+
 export interface ParameterUseOptions {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly consumingHelpers: readonly ExportSpec[];
   /** The summary of an imported callee, when it can be read (imported-responses.ts). */
-  readonly imported?: (call: TSESTree.CallExpression, index: number, holder: BodyHolder) => ParameterUse | undefined;
+  readonly imported?: (query: ImportedParameterQuery) => ParameterUse | undefined;
 }
 
 /** Where a helper that reads the body leaves without reading it: the line of its `return`/`throw`, and (imported) its module. */
@@ -57,6 +81,59 @@ export interface UnreadExit {
 }
 
 const HANDS_OFF: ParameterUse = { kind: 'hands-off' };
+
+/**
+ * `const response = await input` / `response = await input` / `let response = input` for a local
+ * `response` of `fn`: the local and the declarator or assignment that writes it.
+ */
+function responseLocalOf(
+  identifier: TSESTree.Node,
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): { variable: TSESLint.Scope.Variable; writer: TSESTree.Node } | undefined {
+  const use = classifyValueUse(identifier);
+  let target: TSESTree.Node;
+  let writer: TSESTree.Node;
+  if (use.kind === 'bound') {
+    writer = use.declarator;
+    target = use.declarator.id;
+  } else if (use.kind === 'stored' && use.node.parent?.type === AST_NODE_TYPES.AssignmentExpression && use.node.parent.operator === '=') {
+    writer = use.node.parent;
+    target = use.node.parent.left;
+  } else {
+    return undefined;
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier || stripWrappers(use.node, { await: true }) !== identifier) return undefined;
+  const variable = findVariable(sourceCode.getScope(target), target);
+  if (!variable || variable.scope.variableScope.block !== fn || variable.defs.some((def) => def.type !== 'Variable')) return undefined;
+  return { variable, writer };
+}
+
+/**
+ * A read of a promise that cannot reach its response: `input instanceof Promise`, `typeof
+ * input?.then === 'function'`, `!input`, or passing it to a function of this file that does only
+ * that with it (`isPromise(input)`).
+ */
+function onlyTypeChecks(identifier: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): boolean {
+  const use = classifyValueUse(identifier);
+  if (use.kind === 'inspected') return stripWrappers(use.node, { await: true }) === use.node;
+  if (use.kind === 'member') {
+    const member = use.member;
+    const called = member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+    return use.property === 'then' && !called && classifyValueUse(member).kind === 'inspected';
+  }
+  if (use.kind !== 'argument' || use.call.type !== AST_NODE_TYPES.CallExpression || depth > 1) return false;
+  const callee = stripWrappers(use.call.callee);
+  const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, sourceCode.getScope(callee)) : undefined;
+  const param = fn?.params[use.index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier || usesArguments(fn, sourceCode)) return false;
+  const variable = sourceCode.scopeManager?.getDeclaredVariables(fn).find((candidate) => candidate.defs.some((def) => def.name === param));
+  return (
+    variable?.references.every(
+      (reference) => (!reference.isWrite() || reference.identifier === param) && (!reference.isRead() || onlyTypeChecks(reference.identifier, sourceCode, depth + 1)),
+    ) ?? false
+  );
+}
 
 export class ParameterUses {
   /** Body-use classification that consults these summaries for calls to project functions. */
@@ -80,18 +157,39 @@ export class ParameterUses {
 
   /** What the function `call` calls does with its argument at `index`; undefined when it cannot be read. */
   ofArgument(call: TSESTree.CallExpression, index: number, holder: BodyHolder): ParameterUse | undefined {
-    const callee = stripWrappers(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const fn = localFunction(callee, this.options.sourceCode.getScope(callee));
-      if (fn) return this.ofFunction(fn, index, holder);
-    }
-    return this.options.imported?.(call, index, holder);
+    return this.ofCallee(call.callee, index, holder);
   }
 
-  /** What `fn` does with its parameter at `index` when given a response held as `holder`. */
-  ofFunction(fn: FunctionNode, index: number, holder: BodyHolder): ParameterUse {
+  /**
+   * What the function `callee` names does with its parameter at `index` when given `given`: a
+   * function of this file (also one a factory of this file returns: `const handle = create()`), or
+   * an imported one; undefined when it cannot be read. Also for a function passed by reference
+   * (`fetch(url).then(handleErrors)`).
+   */
+  ofCallee(calleeNode: TSESTree.Node, index: number, holder: BodyHolder, given: GivenValue = 'response'): ParameterUse | undefined {
+    const callee = stripWrappers(calleeNode);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const scope = this.options.sourceCode.getScope(callee);
+      const fn = localFunction(callee, scope);
+      if (fn) return this.ofFunction(fn, index, holder, given);
+      const factoryCall = factoryCallOf(callee, scope);
+      if (factoryCall) {
+        const factoryCallee = stripWrappers(factoryCall.callee);
+        const factory = factoryCallee.type === AST_NODE_TYPES.Identifier ? localFunction(factoryCallee, this.options.sourceCode.getScope(factoryCallee)) : undefined;
+        if (factory) {
+          const made = returnedFunction(factory, this.options.sourceCode);
+          return made ? this.ofFunction(made, index, holder, given) : undefined;
+        }
+        return this.options.imported?.({ callee: factoryCall.callee, index, holder, given, madeByFactory: true });
+      }
+    }
+    return this.options.imported?.({ callee, index, holder, given, madeByFactory: false });
+  }
+
+  /** What `fn` does with its parameter at `index` when given a response (or a promise of one) held as `holder`. */
+  ofFunction(fn: FunctionNode, index: number, holder: BodyHolder, given: GivenValue = 'response'): ParameterUse {
     let byParameter = this.cache.get(fn);
-    const key = `${index}:${holder}`;
+    const key = `${index}:${holder}:${given}`;
     const cached = byParameter?.get(key);
     if (cached) return cached;
     const progressKey = `${this.keyOf(fn)}:${key}`;
@@ -100,7 +198,7 @@ export class ParameterUses {
     this.inProgress.add(progressKey);
     let use: ParameterUse;
     try {
-      use = this.summarise(fn, index, holder);
+      use = given === 'promise' ? this.summarisePromise(fn, index, holder) : this.summarise(fn, index, holder);
     } finally {
       this.inProgress.delete(progressKey);
     }
@@ -115,7 +213,7 @@ export class ParameterUses {
   private summarise(fn: FunctionNode, index: number, holder: BodyHolder): ParameterUse {
     const { sourceCode } = this.options;
     if (usesArguments(fn, sourceCode)) return HANDS_OFF;
-    const metadata: ParameterUse = { kind: 'metadata', throws: throwsFrom(fn, sourceCode.visitorKeys) };
+    const metadata: ParameterUse & { kind: 'metadata' } = { kind: 'metadata', throws: throwsFrom(fn, sourceCode.visitorKeys) };
     // TypeScript's `this` parameter is not an argument.
     const params = fn.params.filter((p) => p.type !== AST_NODE_TYPES.Identifier || p.name !== 'this');
     const param = params[index];
@@ -135,25 +233,100 @@ export class ParameterUses {
       ?.getDeclaredVariables(fn)
       .find((candidate) => candidate.defs.some((def) => def.name === declared));
     if (!variable) return HANDS_OFF;
+    // `let response = input`: a local that takes the response over is followed as the parameter.
+    const locals = new Set<TSESLint.Scope.Variable>([variable]);
+    const writes = new Set<TSESTree.Node>();
+    const handOvers = new Set<TSESTree.Node>();
+    for (const reference of variable.references) {
+      const target = reference.isRead() ? responseLocalOf(reference.identifier, fn, sourceCode) : undefined;
+      if (!target || target.variable === variable) continue;
+      locals.add(target.variable);
+      writes.add(target.writer);
+      handOvers.add(reference.identifier);
+    }
+    const use = this.summariseVariables(
+      fn,
+      [...locals],
+      holder,
+      metadata,
+      (identifier) => identifier === declared || (identifier.parent !== undefined && writes.has(identifier.parent)),
+      handOvers,
+    );
+    if (use.kind !== 'consumes') return use;
+    const exit = fn.body.type === AST_NODE_TYPES.BlockStatement ? unreadEarlyExit(fn.body, variable, holder, this.bodyUseContext) : undefined;
+    if (!exit) return use;
+    return { kind: 'consumes', unreadExit: { kind: exit.type === AST_NODE_TYPES.ThrowStatement ? 'throw' : 'return', line: exit.loc.start.line } };
+  }
+
+  /**
+   * The variables of `fn` that hold the response (`variables`, written only where `isOwnWrite`
+   * says): does anything read the body, hand the response on, or give it back?
+   */
+  private summariseVariables(
+    fn: FunctionNode,
+    variables: readonly TSESLint.Scope.Variable[],
+    holder: BodyHolder,
+    metadata: ParameterUse & { kind: 'metadata' },
+    isOwnWrite: (identifier: TSESTree.Node) => boolean,
+    /** Reads that only hand the response to another of `variables`. */
+    handOvers: ReadonlySet<TSESTree.Node> = new Set(),
+  ): ParameterUse {
+    const { sourceCode } = this.options;
     let consumes = false;
     let returnsIt = false;
-    for (const reference of variable.references) {
+    for (const variable of variables) {
+      for (const reference of variable.references) {
+        if (reference.isWrite() && !isOwnWrite(reference.identifier)) return HANDS_OFF;
+        if (!reference.isRead() || handOvers.has(reference.identifier)) continue;
+        // `typeof res?.then === 'function'` (a helper that also accepts a promise) reads nothing.
+        if (onlyTypeChecks(reference.identifier, sourceCode, 0)) continue;
+        if (isReturnedBy(reference.identifier, fn)) {
+          returnsIt = true;
+          continue;
+        }
+        const use = classifyBodyUse(reference.identifier, holder, this.bodyUseContext);
+        if (use === 'handed-off') return HANDS_OFF;
+        if (use !== 'metadata') consumes = true;
+      }
+    }
+    if (consumes) return { kind: 'consumes' };
+    return returnsIt ? { kind: 'returns', throws: metadata.throws } : metadata;
+  }
+
+  /**
+   * `fn` given a promise of the response at `index`: the response is the local the function awaits
+   * it into (`const response = await input`, also `let response = input; if (isPromise(input))
+   * response = await input`); any other use of the promise than a type check hands it off.
+   */
+  private summarisePromise(fn: FunctionNode, index: number, holder: BodyHolder): ParameterUse {
+    const { sourceCode } = this.options;
+    if (usesArguments(fn, sourceCode)) return HANDS_OFF;
+    const params = fn.params.filter((p) => p.type !== AST_NODE_TYPES.Identifier || p.name !== 'this');
+    const param = params[index];
+    const declared = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (declared?.type !== AST_NODE_TYPES.Identifier) return HANDS_OFF;
+    const input = sourceCode.scopeManager?.getDeclaredVariables(fn).find((candidate) => candidate.defs.some((def) => def.name === declared));
+    if (!input) return HANDS_OFF;
+    const responses = new Set<TSESLint.Scope.Variable>();
+    /** The reads of the promise that write it into a response local. */
+    const writes = new Set<TSESTree.Node>();
+    for (const reference of input.references) {
       if (reference.isWrite() && reference.identifier !== declared) return HANDS_OFF;
       if (!reference.isRead()) continue;
-      if (isReturnedBy(reference.identifier, fn)) {
-        returnsIt = true;
+      const target = responseLocalOf(reference.identifier, fn, sourceCode);
+      if (target) {
+        responses.add(target.variable);
+        writes.add(target.writer);
         continue;
       }
-      const use = classifyBodyUse(reference.identifier, holder, this.bodyUseContext);
-      if (use === 'handed-off') return HANDS_OFF;
-      if (use !== 'metadata') consumes = true;
+      if (!onlyTypeChecks(reference.identifier, sourceCode, 0)) return HANDS_OFF;
     }
-    if (consumes) {
-      const exit = fn.body.type === AST_NODE_TYPES.BlockStatement ? unreadEarlyExit(fn.body, variable, holder, this.bodyUseContext) : undefined;
-      if (!exit) return { kind: 'consumes' };
-      return { kind: 'consumes', unreadExit: { kind: exit.type === AST_NODE_TYPES.ThrowStatement ? 'throw' : 'return', line: exit.loc.start.line } };
-    }
-    return returnsIt ? { kind: 'returns', throws: metadata.throws } : metadata;
+    if (responses.size === 0) return HANDS_OFF;
+    const metadata: ParameterUse & { kind: 'metadata' } = { kind: 'metadata', throws: throwsFrom(fn, sourceCode.visitorKeys) };
+    return this.summariseVariables(fn, [...responses], holder, metadata, (identifier) => {
+      const writer = identifier.parent;
+      return writer !== undefined && writes.has(writer);
+    });
   }
 
   /**

@@ -44,6 +44,19 @@ export interface ResponseBinding {
    * other fields (`result.release()`) do not touch it.
    */
   readonly property?: string;
+  /**
+   * A status helper the response went through before it reached the variable (`await
+   * fetch(url).then(handleErrors)`, `await handleErrors(fetch(url))`): when it throws, the response
+   * is left unread before the variable ever holds it.
+   */
+  readonly thrownBefore?: ThrownHelper;
+}
+
+/** A helper call that may throw while it holds the response, the helper as written, and the line it is called at. */
+export interface ThrownHelper {
+  readonly call: TSESTree.CallExpression;
+  readonly helper: string;
+  readonly line: number;
 }
 
 /** The function (or program) whose code path the binding lives in. */

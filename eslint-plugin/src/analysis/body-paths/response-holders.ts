@@ -24,7 +24,8 @@ import type { CodePathRecorder, PathPosition } from './code-paths';
 import { callbackFailsTheTest } from './expected-failures';
 import { requestAborts, responseListeners } from './http-response-listeners';
 import type { ReleaseSuggestions } from './release-suggestions';
-import type { ResponseBinding } from './response-binding';
+import type { ParameterUse, ParameterUses } from './parameter-use';
+import type { ResponseBinding, ThrownHelper } from './response-binding';
 import { patternProperty } from './response-objects';
 import { responseCallbackOf, type ResponseSource } from './response-sources';
 
@@ -33,6 +34,7 @@ export interface ResponseHoldersContext {
   readonly recorder: CodePathRecorder;
   readonly bodyUseContext: BodyUseContext;
   readonly paths: BindingPaths;
+  readonly parameterUses: ParameterUses;
   readonly suggestions: ReleaseSuggestions;
   readonly onFinding: (finding: BodyFinding) => void;
 }
@@ -55,30 +57,137 @@ export class ResponseHolders {
 
   /** `fetch()`, `request()`, `got.stream()`, wrappers: the call's value is (a promise of) the response. */
   private analyseValueSource(call: TSESTree.CallExpression, source: ResponseSource): void {
-    const { sourceCode, recorder, bodyUseContext } = this.context;
     const needsAwait = source.delivery === 'promise';
     let carrier: TSESTree.Node = call;
-    // Follow `.catch()` / `.finally()` (same response) and stop at `.then(callback)`.
+    /** A status helper the response passes through on the way (`.then(handleErrors)`), which may throw first. */
+    let thrownBefore: ThrownHelper | undefined;
+    /** Whether a status helper stands between the request and `carrier`. */
+    let throughHelper = false;
+    // Follow `.catch()` / `.finally()` (same response), status helpers that give the response back
+    // (`.then(handleErrors)`, `handleErrors(fetch(url))`), and stop at `.then(callback)`.
     for (;;) {
       const member: TSESTree.Node | undefined = carrier.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== carrier || !needsAwait) break;
-      const chained: TSESTree.Node | undefined = member.parent;
-      if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) break;
-      const method = staticPropertyName(member);
-      if (method === 'catch' || method === 'finally') {
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === carrier && needsAwait) {
+        const chained: TSESTree.Node | undefined = member.parent;
+        if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) break;
+        const method = staticPropertyName(member);
+        if (method === 'catch' || method === 'finally') {
+          carrier = chained;
+          continue;
+        }
+        if (method !== 'then') return;
+        const [onFulfilled] = chained.arguments;
+        if (onFulfilled && isInlineFunction(onFulfilled)) {
+          this.analyseResponseParameter(onFulfilled, call, source, [], { index: 0 }, throughHelper ? { thrownBefore } : undefined);
+          return;
+        }
+        if (!onFulfilled || onFulfilled.type === AST_NODE_TYPES.SpreadElement) return;
+        const step = this.throughHelper(
+          this.context.parameterUses.ofCallee(onFulfilled, 0, source.holder),
+          chained,
+          onFulfilled,
+          source,
+          member.property.loc.start.line,
+        );
+        if (!step) return;
+        thrownBefore ??= step.thrown;
+        throughHelper = true;
         carrier = chained;
         continue;
       }
-      if (method === 'then') this.analyseThen(call, chained, source);
-      return;
+      // `await handleErrors(fetch(url))`: the helper awaits the promise and looks at the response.
+      const outer = classifyValueUse(carrier);
+      if (
+        needsAwait &&
+        outer.kind === 'argument' &&
+        outer.node === carrier &&
+        outer.call.type === AST_NODE_TYPES.CallExpression &&
+        !hasAwaitBetween(carrier, outer.node)
+      ) {
+        const helperCall = outer.call;
+        const step = this.throughHelper(
+          this.context.parameterUses.ofCallee(helperCall.callee, outer.index, source.holder, 'promise'),
+          helperCall,
+          helperCall.callee,
+          source,
+          helperCall.loc.start.line,
+        );
+        if (!step) return;
+        thrownBefore ??= step.thrown;
+        throughHelper = true;
+        carrier = helperCall;
+        continue;
+      }
+      break;
     }
+    this.analyseCarrier(call, carrier, source, thrownBefore, throughHelper);
+  }
 
+  /**
+   * A status helper the response goes through: `returns` gives it back (the carrier goes on, and
+   * the helper's throw leaves it unread), `metadata` drops it (reported here); anything else is
+   * someone else's body (undefined).
+   */
+  private throughHelper(
+    use: ParameterUse | undefined,
+    helperCall: TSESTree.CallExpression,
+    helper: TSESTree.Node,
+    source: ResponseSource,
+    line: number,
+  ): { thrown: ThrownHelper | undefined } | undefined {
+    if (use?.kind === 'metadata') {
+      this.discarded(helperCall, source, []);
+      return undefined;
+    }
+    if (use?.kind !== 'returns') return undefined;
+    // Inside `.then()` and in an async helper a throw is a rejection: the same exit for the caller.
+    const thrown = use.throws ? { call: helperCall, helper: this.context.sourceCode.getText(helper), line } : undefined;
+    return { thrown };
+  }
+
+  /**
+   * Where the (promise of the) response `carrier` carries goes. When it went through a status
+   * helper that may throw, that throw leaves it unread whatever happens next: reported here unless
+   * a binding (or a dropped response) is reported for it.
+   */
+  private analyseCarrier(
+    call: TSESTree.CallExpression,
+    carrier: TSESTree.Node,
+    source: ResponseSource,
+    thrownBefore: ThrownHelper | undefined,
+    throughHelper: boolean,
+  ): void {
+    if (this.followCarrier(call, carrier, source, thrownBefore, throughHelper) || !thrownBefore) return;
+    this.context.onFinding({
+      kind: 'helper-throws',
+      node: thrownBefore.call,
+      client: source.client,
+      origin: originOf(source),
+      helper: thrownBefore.helper,
+      line: thrownBefore.line,
+      suggestions: [],
+    });
+  }
+
+  /** True when the response was followed into a binding or reported as dropped. */
+  private followCarrier(
+    call: TSESTree.CallExpression,
+    carrier: TSESTree.Node,
+    source: ResponseSource,
+    thrownBefore: ThrownHelper | undefined,
+    throughHelper: boolean,
+  ): boolean {
+    const { sourceCode, recorder, bodyUseContext } = this.context;
+    const needsAwait = source.delivery === 'promise';
     const use = classifyValueUse(carrier);
     const awaited = !needsAwait || hasAwaitBetween(carrier, use.node);
+    // Suggestions that read the body at the request call do not apply once a helper stands between.
+    const direct = !throughHelper;
     switch (use.kind) {
       case 'bound':
-        if (awaited) this.analyseDeclarator(use.declarator, call, source);
-        return;
+        if (!awaited) return false;
+        this.analyseDeclarator(use.declarator, call, source, thrownBefore, throughHelper);
+        return true;
       case 'stored': {
         const target = use.target;
         const assignment = use.node.parent;
@@ -91,33 +200,37 @@ export class ResponseHolders {
           const variable = findVariable(sourceCode.getScope(target), target);
           const start = recorder.exitPosition(assignment);
           if (variable && start) {
-            this.analyseBinding({ ...bindingSource(source), variable, start, writer: assignment, reportNode: assignment });
+            this.analyseBinding({ ...bindingSource(source), variable, start, writer: assignment, reportNode: assignment, thrownBefore });
+            return true;
           }
         }
-        return;
+        return false;
       }
       case 'member': {
-        if (!awaited) return;
+        if (!awaited) return false;
         if (source.property !== undefined) {
           // `(await guardedFetch()).finalUrl`, `(await guardedFetch()).response.status`: the response is dropped.
           const response = use.property === source.property ? classifyBodyUse(use.member, source.holder, bodyUseContext) : 'metadata';
-          if (response === 'metadata') this.discarded(call, source, []);
-          return;
+          if (response !== 'metadata') return false;
+          this.discarded(call, source, []);
+          return true;
         }
         const bodyUse = classifyBodyUse(use.node, source.holder, bodyUseContext);
-        if (bodyUse === 'metadata') this.discarded(call, source, this.context.suggestions.readFirst(call, source));
-        return;
+        if (bodyUse !== 'metadata') return false;
+        this.discarded(call, source, direct ? this.context.suggestions.readFirst(call, source) : []);
+        return true;
       }
       case 'inspected':
-        if (isDiscardedStatement(use.node) && source.property !== undefined) this.discarded(call, source, []);
-        else if (isDiscardedStatement(use.node)) {
+        if (!isDiscardedStatement(use.node)) return false;
+        if (source.property !== undefined || !direct) this.discarded(call, source, []);
+        else {
           const inStatement = this.context.suggestions.forDiscarded(use.node, call, source);
           this.discarded(call, source, inStatement.length > 0 ? inStatement : this.context.suggestions.readFirst(call, source));
         }
-        return;
+        return true;
       default:
         // returned, yielded, thrown, passed on, stored elsewhere, iterated: someone else's body now.
-        return;
+        return false;
     }
   }
 
@@ -125,28 +238,36 @@ export class ResponseHolders {
     this.context.onFinding({ kind: 'discarded', node, client: source.client, origin: originOf(source), suggestions });
   }
 
-  /** `fetch(url).then((res) => ...)`: the response is the callback's first parameter. */
-  private analyseThen(call: TSESTree.CallExpression, then: TSESTree.CallExpression, source: ResponseSource): void {
-    const [onFulfilled] = then.arguments;
-    if (!onFulfilled || !isInlineFunction(onFulfilled)) return;
-    this.analyseResponseParameter(onFulfilled, call, source);
-  }
-
   /** `const res = await fetch()`, `const { statusCode, body } = await request()`. */
-  private analyseDeclarator(declarator: TSESTree.VariableDeclarator, call: TSESTree.CallExpression, source: ResponseSource): void {
+  private analyseDeclarator(
+    declarator: TSESTree.VariableDeclarator,
+    call: TSESTree.CallExpression,
+    source: ResponseSource,
+    thrownBefore?: ThrownHelper,
+    throughHelper = false,
+  ): void {
     const start = this.context.recorder.exitPosition(declarator);
     if (!start) return;
     const id = declarator.id;
     if (id.type === AST_NODE_TYPES.Identifier) {
       const variable = this.context.sourceCode.scopeManager?.getDeclaredVariables(declarator).find((v) => v.name === id.name);
       if (variable) {
-        this.analyseBinding({ ...bindingSource(source), variable, start, writer: declarator, reportNode: declarator, promise: { call, source } });
+        this.analyseBinding({
+          ...bindingSource(source),
+          variable,
+          start,
+          writer: declarator,
+          reportNode: declarator,
+          // A helper in between: the body can no longer be read at the request call.
+          ...(throughHelper ? {} : { promise: { call, source } }),
+          ...(thrownBefore ? { thrownBefore } : {}),
+        });
       }
       return;
     }
     if (id.type !== AST_NODE_TYPES.ObjectPattern) return;
     if (source.property !== undefined) this.analyseDestructuredField(declarator, id, source, source.property, start);
-    else this.analyseDestructuredResponse(declarator, id, call, source, start);
+    else this.analyseDestructuredResponse(declarator, id, call, source, start, throughHelper);
   }
 
   /** `const { statusCode, body } = await request(url)`: follow `body`; no `body` means it is dropped. */
@@ -156,12 +277,13 @@ export class ResponseHolders {
     call: TSESTree.CallExpression,
     source: ResponseSource,
     start: PathPosition,
+    throughHelper: boolean,
   ): void {
     const bodyKey = source.holder === 'axios-response' ? 'data' : source.holder === 'stream' ? undefined : 'body';
     const use = classifyBodyUse(call, source.holder, this.context.bodyUseContext);
     if (use === 'metadata') {
       // Only metadata keys: the body is never reachable again.
-      this.discarded(declarator, source, this.context.suggestions.readFirst(call, source));
+      this.discarded(declarator, source, throughHelper ? [] : this.context.suggestions.readFirst(call, source));
       return;
     }
     if (bodyKey === undefined) return;
@@ -279,6 +401,8 @@ export class ResponseHolders {
     source: ResponseSource,
     releases: readonly TSESTree.Node[] = [],
     parameters: { readonly index: number; readonly errorIndex?: number } = { index: 0 },
+    /** Set when a status helper gave the response to this callback (`.then(handleErrors).then((res) => ...)`). */
+    helped?: { readonly thrownBefore: ThrownHelper | undefined },
   ): void {
     if (this.analysedCallbacks.has(fn)) return;
     this.analysedCallbacks.add(fn);
@@ -287,8 +411,9 @@ export class ResponseHolders {
     const { sourceCode, recorder } = this.context;
     const param = fn.params[parameters.index];
     if (fn.params.slice(0, parameters.index).some((before) => before.type === AST_NODE_TYPES.RestElement)) return;
+    const readFirst = (): readonly ReleaseSuggestion[] => (helped ? [] : this.context.suggestions.readFirst(call, source));
     if (!param) {
-      if (!usesArguments(fn, sourceCode)) this.discarded(call, source, this.context.suggestions.readFirst(call, source));
+      if (!usesArguments(fn, sourceCode)) this.discarded(call, source, readFirst());
       return;
     }
     if (param.type === AST_NODE_TYPES.ObjectPattern && source.property !== undefined) {
@@ -298,7 +423,7 @@ export class ResponseHolders {
     }
     if (param.type === AST_NODE_TYPES.ObjectPattern) {
       if (classifyObjectPatternUse(param, source.holder) === 'metadata') {
-        this.discarded(param, source, this.context.suggestions.readFirst(call, source));
+        this.discarded(param, source, readFirst());
       }
       return;
     }
@@ -317,8 +442,9 @@ export class ResponseHolders {
       writer: fn,
       reportNode: param,
       releases,
-      promise: source.delivery === 'promise' ? { call, source } : undefined,
+      promise: source.delivery === 'promise' && !helped ? { call, source } : undefined,
       ...(errorVariable ? { errorVariables: [errorVariable] } : {}),
+      ...(helped?.thrownBefore ? { thrownBefore: helped.thrownBefore } : {}),
     });
   }
 }

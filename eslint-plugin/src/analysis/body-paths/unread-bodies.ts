@@ -60,7 +60,7 @@ export function unreadBodyListeners(options: UnreadBodiesOptions): TSESLint.Rule
   const parameterUses = new ParameterUses({
     sourceCode,
     consumingHelpers: options.consumingHelpers,
-    imported: imported && ((call, index, holder) => imported.parameterUse(call, index, holder, sourceCode)),
+    imported: imported && ((query) => imported.parameterUse(query, sourceCode)),
   });
   const bodyUseContext = parameterUses.bodyUseContext;
 
@@ -94,7 +94,7 @@ export function unreadBodyListeners(options: UnreadBodiesOptions): TSESLint.Rule
         headMethodTests,
         requestEndingCalls: requestEndingCalls(calls, sourceCode),
       });
-      const holders = new ResponseHolders({ sourceCode, recorder, bodyUseContext, paths, suggestions, onFinding });
+      const holders = new ResponseHolders({ sourceCode, recorder, bodyUseContext, paths, parameterUses, suggestions, onFinding });
       const combinators = new PromiseCombinators({
         sourceCode,
         suggestions,

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ParameterUses, type ParameterUse } from '../../../src/analysis/body-paths/parameter-use';
+import { ParameterUses, type GivenValue, type ParameterUse } from '../../../src/analysis/body-paths/parameter-use';
 import { runProbe } from '../../support/run-probe-rule';
 
 /** What each function declaration of `code` does with a fetch Response passed as its first argument. */
-function usesOf(code: string, index = 0): Record<string, ParameterUse> {
+function usesOf(code: string, index = 0, given: GivenValue = 'response'): Record<string, ParameterUse> {
   const results: Record<string, ParameterUse> = {};
   runProbe(code, (context) => {
     const uses = new ParameterUses({ sourceCode: context.sourceCode, consumingHelpers: [] });
     return {
       FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
-        if (node.id) results[node.id.name] = uses.ofFunction(node, index, 'fetch-response');
+        if (node.id) results[node.id.name] = uses.ofFunction(node, index, 'fetch-response', given);
       },
     };
   });
@@ -127,6 +127,60 @@ describe('ParameterUses', () => {
         1,
       ),
       { second: { kind: 'metadata', throws: 'sync' }, first: { kind: 'metadata', throws: false } },
+    );
+  });
+
+  it('follows a local that takes the response over, and lets a promise type check pass', () => {
+    assert.deepEqual(
+      usesOf(`
+        function isPromise(value: any) { return value instanceof Promise || typeof value?.then === 'function'; }
+        async function either(input: any) {
+          let response = input;
+          if (isPromise(input)) response = await input;
+          if (!response.ok) throw new Error(String(response.status));
+          return response;
+        }
+        async function drainsAlias(input: any) { const response = input; if (!response.ok) { await response.text(); throw new Error('x'); } return response; }
+        function reassignedAlias(input: any) { let response = input; response = null; return response; }
+        function callsThen(input: any) { return input.then(() => input); }
+      `),
+      {
+        isPromise: { kind: 'metadata', throws: false },
+        either: { kind: 'returns', throws: 'async' },
+        drainsAlias: { kind: 'consumes' },
+        reassignedAlias: { kind: 'hands-off' },
+        callsThen: { kind: 'hands-off' },
+      },
+    );
+  });
+
+  it('summarises a promise of the response through the local it is awaited into', () => {
+    assert.deepEqual(
+      usesOf(
+        `
+        async function handle(input: Promise<Response>) { const response = await input; if (!response.ok) throw new Error('x'); return response; }
+        async function status(input: Promise<Response>) { const response = await input; return response.status; }
+        async function drains(input: Promise<Response>) { const response = await input; await response.body?.cancel(); return response.status; }
+        async function assigned(input: Promise<Response>) { let response; response = await input; return response; }
+        function chained(input: Promise<Response>) { return input.then((response) => response); }
+        async function returned(input: Promise<Response>) { return input; }
+        async function neverAwaited(input: Promise<Response>) { console.log(input); }
+        async function awaitedTwice(input: Promise<Response>) { const a = await input; const b = await input; return a.ok ? b : a; }
+      `,
+        0,
+        'promise',
+      ),
+      {
+        handle: { kind: 'returns', throws: 'async' },
+        status: { kind: 'metadata', throws: false },
+        drains: { kind: 'consumes' },
+        assigned: { kind: 'returns', throws: false },
+        chained: { kind: 'hands-off' },
+        returned: { kind: 'hands-off' },
+        neverAwaited: { kind: 'hands-off' },
+        // Returned through a conditional: a hand-off (only `return response` itself gives it back).
+        awaitedTwice: { kind: 'hands-off' },
+      },
     );
   });
 });
