@@ -424,11 +424,12 @@ export const ONE_SHOT_SCHEDULERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Test files by name: `*.test.ts`, `*.spec.js`, `*.e2e.ts`, and files under `__tests__/` or
- * `__mocks__/`. Clients built there serve the test, not requests. (A `test/` folder is not enough:
- * the linted path is absolute, and a project may itself live under a folder named `test`.)
+ * Test files by name: `*.test.ts`, `*.spec.js`, `*.e2e.ts`, `*_test.js` / `*_spec.js`, and files
+ * under `__tests__/` or `__mocks__/`. Clients built there serve the test, not requests. (A `test/`
+ * folder is not enough: the linted path is absolute, and a project may itself live under a folder
+ * named `test`.)
  */
-export const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
+export const TEST_FILE = /(^|[\\/])(__tests__|__mocks__)[\\/]|[._](test|spec|e2e)\.[cm]?[jt]sx?$/;
 
 /** Test framework functions (mocha, jest, vitest, node:test, tap, ava) whose callbacks are tests. */
 export const TEST_FUNCTIONS: ReadonlySet<string> = new Set([
