@@ -68,6 +68,34 @@ export async function generateStaticParams() {
     },
   ],
   invalid: [
+    // A create/build function named after what it creates for its caller (a CRUD operation), not
+    // after infrastructure: per call, not startup.
+    {
+      code: `const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
+module.exports.createFolder = async (name) => {
+  const client = new S3Client({ region: process.env.AWS_REGION });
+  return client.send(new PutObjectCommand({ Bucket: 'contents', Key: \`\${name}/\` }));
+};`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 3,
+          data: {
+            client: 'new S3Client()',
+            where: 'in `createFolder()`, which uses it for one call and then drops it',
+            advice: 'Create it once at module scope and reuse it.',
+          },
+          suggestions: hoist(`const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
+const sharedS3Client = new S3Client({ region: process.env.AWS_REGION });
+
+module.exports.createFolder = async (name) => {
+  const client = sharedS3Client;
+  return client.send(new PutObjectCommand({ Bucket: 'contents', Key: \`\${name}/\` }));
+};`),
+        },
+      ],
+    },
     {
       name: 'the same exported function in a file that is not a script entry',
       code: seedScript(''),

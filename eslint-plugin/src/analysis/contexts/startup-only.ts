@@ -16,6 +16,7 @@ import {
   ONE_SHOT_PROCESS_EVENTS,
   ONE_SHOT_SCHEDULERS,
   REQUEST_NAME_WORDS,
+  BUILD_INFRASTRUCTURE_NAME,
   SETUP_NAME_PREFIX,
   STARTUP_FUNCTION_NAMES,
   TEST_FILE,
@@ -114,7 +115,7 @@ export function isStartupOnly(
 export function isStartupName(name: string): boolean {
   const method = name.slice(name.lastIndexOf('.') + 1);
   if (STARTUP_FUNCTION_NAMES.has(method)) return true;
-  return SETUP_NAME_PREFIX.test(method) && !REQUEST_NAME_WORDS.test(method);
+  return (SETUP_NAME_PREFIX.test(method) || BUILD_INFRASTRUCTURE_NAME.test(method)) && !REQUEST_NAME_WORDS.test(method);
 }
 
 /** The call `position` is the callback of, when that call runs it once (`.then`, `listen`, `setTimeout`). */

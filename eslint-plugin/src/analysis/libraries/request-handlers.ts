@@ -481,10 +481,17 @@ export const ONE_SHOT_PROCESS_EVENTS: ReadonlySet<string> = new Set(['SIGTERM', 
 export const CLI_COMMAND_ACTION = { method: 'action', builder: 'command' } as const;
 
 /**
- * Setup-style names (`createX509Transport`, `buildClient`, `setupRoutes`, `initDatabase`): such a
- * function builds an object or wires an application, once per object rather than per request...
+ * Setup-style names (`setupRoutes`, `initDatabase`, `registerPlugins`): such a function wires an
+ * application, once per object rather than per request...
  */
-export const SETUP_NAME_PREFIX = /^(create|build|setup|init|initialize|configure|register|install)(?=[A-Z0-9_]|$)/;
+export const SETUP_NAME_PREFIX = /^(setup|init|initialize|configure|register|install|bootstrap)(?=[A-Z0-9_]|$)/;
+/**
+ * ...and so does a `create`/`build` function named after a piece of infrastructure
+ * (`createX509Transport`, `buildClient`, `createApp`, `createTables`, or just `create()`), but not a
+ * per-request one named after what it creates for the caller (`createOrder`, `createLabel`).
+ */
+export const BUILD_INFRASTRUCTURE_NAME =
+  /^(create|build)((?=[A-Z0-9_]).*(App|Application|Server|Client|Clients|Router|Routes|Service|Services|Module|Container|Store|Pool|Agent|Agents|Dispatcher|Handler|Handlers|Worker|Queue|Logger|Config|Schema|Table|Tables|Index|Indexes|Database|Db|DB|Api|API|Sdk|SDK|Instance|Transport|Provider|Bot|Plugin|Plugins|Middleware|Adapter|Cache|Registry|Env|Environment|Sandbox))?$/;
 /** ...unless the rest of its name says it handles a request (`createRequest`, `buildFetchOptions`). */
 export const REQUEST_NAME_WORDS = /Request|Call|Fetch|Send|Message|Query|Connection|Socket|Stream|Response|Upload|Download/;
 

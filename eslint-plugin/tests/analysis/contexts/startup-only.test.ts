@@ -52,8 +52,9 @@ describe('isStartupOnly', () => {
 
 describe('isStartupName', () => {
   it('accepts conventional and setup-style names, not request-handling ones', () => {
-    const names = ['main', 'createApp', 'createX509Transport', 'Client.initialize', 'setupRoutes', 'init'];
-    const others = ['createRequest', 'buildFetchOptions', 'makeClient', 'send', 'creator', 'initiateUpload', 'Api.post'];
+    const names = ['main', 'createApp', 'createX509Transport', 'Client.initialize', 'setupRoutes', 'init', 'create', 'buildS3Client', 'createTables', 'bootstrapServer'];
+    // `create`/`build` + what is created for the caller: a per-request operation (CRUD), not setup.
+    const others = ['createRequest', 'buildFetchOptions', 'makeClient', 'send', 'creator', 'initiateUpload', 'Api.post', 'createOrder', 'createLabel', 'buildReport', 'createClientForTenant'];
     assert.deepEqual(names.map(isStartupName), names.map(() => true));
     assert.deepEqual(others.map(isStartupName), others.map(() => false));
   });
