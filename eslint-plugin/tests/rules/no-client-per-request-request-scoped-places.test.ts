@@ -3,9 +3,10 @@
  * variables (`c.set('pool', new Pool())`), middy's `request.context`, Koa's `ctx.state` in an app
  * passed in as a parameter (`mount(app = new Koa())`, `routes(app: Express)`), a hook of a middy
  * chain (`middy(fn).before(hook)`), and the constructor of a NestJS request-scoped provider
- * (`@Injectable({ scope: Scope.REQUEST })`, `@Inject(REQUEST)`), which Nest runs for every request.
+ * (`@Injectable({ scope: Scope.REQUEST })`, `@Inject(REQUEST)`), which Nest runs for every request;
+ * and a collection a request handler adds a new client to every time (`openPools.add(pool)`).
  *
- * Quiet: a shared client put on the context, `set` on a parameter of a function that is not a
+ * Quiet: a keyed cache guarded by a lookup, a collection filled at startup, a shared client put on the context, `set` on a parameter of a function that is not a
  * request handler, `.use()` on an untyped parameter, a default-scoped or transient provider,
  * `before()` of a test framework.
  */
@@ -74,6 +75,22 @@ export class Gateway {
     this.pool = new Pool(config.url);
   }
 }`,
+    // A keyed cache filled once per origin in a request handler: guarded by a lookup.
+    `import express from 'express';
+import { Pool } from 'undici';
+const pools = new Map<string, Pool>();
+const app = express();
+app.get('/proxy/:host', async (req, res) => {
+  if (!pools.has(req.params.host)) pools.set(req.params.host, new Pool(\`https://\${req.params.host}\`));
+  const { body } = await pools.get(req.params.host)!.request({ path: '/', method: 'GET' });
+  res.json(await body.json());
+});`,
+    // Pools added to a collection at startup: one per shard, kept.
+    `import { Pool } from 'undici';
+const shards: Pool[] = [];
+export function setupShards(urls: string[]) {
+  for (const url of urls) shards.push(new Pool(url));
+}`,
     // tap's t.before / mocha's before: test setup.
     `import t from 'tap';
 import { Agent } from 'undici';
@@ -83,6 +100,52 @@ t.before(async () => {
 });`,
   ],
   invalid: [
+    {
+      code: `import express from 'express';
+import { Pool } from 'undici';
+const app = express();
+const openPools = new Set<Pool>();
+process.on('SIGTERM', async () => {
+  await Promise.all([...openPools].map((pool) => pool.close()));
+});
+app.get('/reports/:id', async (req, res) => {
+  const pool = new Pool('https://reports.internal.example', { connections: 2 });
+  openPools.add(pool);
+  const { body } = await pool.request({ path: \`/reports/\${req.params.id}\`, method: 'GET' });
+  res.json(await body.json());
+});`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 9,
+          data: {
+            client: 'new Pool()',
+            where: 'in the request handler registered with `app.get()`, which adds it to `openPools` every time',
+            advice: hoistAdvice,
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import express from 'express';
+import { Pool } from 'undici';
+const sharedPool = new Pool('https://reports.internal.example', { connections: 2 });
+
+const app = express();
+const openPools = new Set<Pool>();
+process.on('SIGTERM', async () => {
+  await Promise.all([...openPools].map((pool) => pool.close()));
+});
+app.get('/reports/:id', async (req, res) => {
+  const pool = sharedPool;
+  openPools.add(pool);
+  const { body } = await pool.request({ path: \`/reports/\${req.params.id}\`, method: 'GET' });
+  res.json(await body.json());
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `import { Hono } from 'hono';
 import { Pool } from 'undici';

@@ -246,6 +246,13 @@ export class RebuildFinder {
       const targets = lifetime.storedOnParameters.map((text) => `\`${text}\``).join(', ');
       return { where: `in ${handler.description}, which keeps it on ${targets} for that ${handler.kind} only`, closed: lifetime.closed };
     }
+    if (lifetime.storedInCollection !== undefined && isFunctionNode(owner)) {
+      // `openPools.add(new Pool(origin))` in a request handler: one more pool on every request.
+      const { perRequest } = findRequestContext(site, this.contextEnv);
+      if (perRequest) {
+        return { where: `${describeContext(perRequest)}, which adds it to \`${lifetime.storedInCollection}\` every time`, closed: lifetime.closed };
+      }
+    }
     if (lifetime.stored && isFunctionNode(owner)) {
       // A request-scoped NestJS provider keeps it on an instance Nest builds for every request.
       const scoped = requestScopedConstructorContext(owner, this.contextEnv);

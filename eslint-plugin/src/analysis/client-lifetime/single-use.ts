@@ -126,6 +126,12 @@ export interface Lifetime {
    * Where the function is a request handler, that object lives for one request.
    */
   readonly storedOnParameters?: readonly string[];
+  /**
+   * Set when every store adds the value to a collection (`pools.add(pool)`, `clients.push(c)`,
+   * `cache.set(key, c)`): the collection's text. A collection keeps what it is given, one entry per
+   * run that adds one.
+   */
+  readonly storedInCollection?: string;
   readonly handedOff: boolean;
 }
 
@@ -166,6 +172,7 @@ function trace(
   const thisStores = new Set<string>();
   const processWideStores = new Map<string, ProcessWidePlace>();
   const parameterStores: string[] = [];
+  const collectionStores = new Set<string>();
   /** Objects and locals that hold the value under a request-option name (`fetchOptions.dispatcher = agent`). */
   const requestOptions = new Set<TSESTree.Node | TSESLint.Scope.Variable>();
   let otherStores = false;
@@ -184,10 +191,12 @@ function trace(
   return { ...state, ...onlyPlace() };
 
   /** The one kind of place every store went to, when there is one. */
-  function onlyPlace(): Pick<Lifetime, 'storedOnThis' | 'storedProcessWide' | 'storedOnParameters'> {
+  function onlyPlace(): Pick<Lifetime, 'storedOnThis' | 'storedProcessWide' | 'storedOnParameters' | 'storedInCollection'> {
     if (otherStores) return {};
-    const kinds = [thisStores.size > 0, processWideStores.size > 0, parameterStores.length > 0].filter(Boolean).length;
+    const kinds = [thisStores.size > 0, processWideStores.size > 0, parameterStores.length > 0, collectionStores.size > 0].filter(Boolean).length;
     if (kinds !== 1) return {};
+    const [collection] = collectionStores;
+    if (collectionStores.size === 1) return { storedInCollection: collection };
     const [thisKey] = thisStores;
     if (thisStores.size === 1) return { storedOnThis: thisKey };
     const [place] = processWideStores.values();
@@ -289,8 +298,8 @@ function trace(
       }
       if (method !== undefined && COLLECTION_STORE_METHODS.has(method)) {
         // A collection keeps its elements: several pools built to be kept (one per host, N for
-        // sharding), not one rebuilt per call.
-        markStored();
+        // sharding), not one rebuilt per call — unless every request adds one (rebuilds.ts).
+        markStored({ kind: 'collection', text: env.sourceCode.getText(callee.object).replace(/\s+/g, '') });
         return;
       }
     }
@@ -358,6 +367,7 @@ function trace(
     if (place?.kind === 'this') thisStores.add(place.key);
     else if (place?.kind === 'processWide') processWideStores.set(place.place.label, place.place);
     else if (place?.kind === 'parameter') parameterStores.push(place.text);
+    else if (place?.kind === 'collection') collectionStores.add(place.text);
     else otherStores = true;
   }
 
@@ -577,7 +587,8 @@ export function isSingleUse(lifetime: Lifetime): boolean {
 type StorePlace =
   | { readonly kind: 'this'; readonly key: string }
   | { readonly kind: 'processWide'; readonly place: ProcessWidePlace }
-  | { readonly kind: 'parameter'; readonly text: string };
+  | { readonly kind: 'parameter'; readonly text: string }
+  | { readonly kind: 'collection'; readonly text: string };
 
 /** `JSON.stringify(x)`, `Object.keys(x)`: reads the value and keeps nothing of it. */
 function isInspectingCall(call: Call, sourceCode: SourceCode): boolean {
