@@ -17,6 +17,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { staticPropertyName } from '../../ast/static-property-name';
+import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -134,14 +135,29 @@ function isGuardedReturn(statement: TSESTree.Statement, targets: ReadonlySet<str
   return consequent?.type === AST_NODE_TYPES.ReturnStatement && isGuard(statement.test, targets, sourceCode);
 }
 
-/** Does `test` read one of `targets`, or look something up in a collection? */
+/**
+ * Does `test` read one of `targets`, or look something up in a collection — also through a local
+ * `const` holding a lookup's result (`const existing = agents.get(id); if (existing) return existing;`)?
+ */
 function isGuard(test: TSESTree.Node, targets: ReadonlySet<string>, sourceCode: SourceCode): boolean {
-  if (containsLookup(test)) return true;
+  if (containsLookup(test) || readsLookupResult(test, sourceCode)) return true;
   const text = normalized(sourceCode.getText(test));
   for (const target of targets) {
     if (target.length > 0 && mentions(text, target)) return true;
   }
   return false;
+}
+
+/** `existing` / `!existing` / `existing !== undefined` where `const existing = cache.get(key)`. */
+function readsLookupResult(test: TSESTree.Node, sourceCode: SourceCode): boolean {
+  let node = test;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') node = node.argument;
+  if (node.type === AST_NODE_TYPES.BinaryExpression) node = node.left;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(node), node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return false;
+  return containsLookup(def.node.init);
 }
 
 function containsLookup(node: TSESTree.Node): boolean {

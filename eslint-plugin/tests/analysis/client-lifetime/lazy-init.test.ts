@@ -45,8 +45,9 @@ describe('isLazyInitialization', () => {
         function b() { if (c2) { return c2; } const x = new Probe(); c2 = x; return c2; }
         function c() { if (c3 !== null) return c3; c3 = new Probe(); return c3; }
         function d(key) { if (cache.has(key)) return cache.get(key); const pool = new Probe(); cache.set(key, pool); return pool; }
+        function e(id) { const existing = agents.get(id); if (existing) return existing; const agent = new Probe(); agents.set(id, agent); return agent; }
       `),
-      [true, true, true, true],
+      [true, true, true, true, true],
     );
   });
 
@@ -57,8 +58,9 @@ describe('isLazyInitialization', () => {
         function b() { if (c2) { log(c2); } c2 = new Probe(); return c2; }
         function c() { if (c3) return c3; else log(); c3 = new Probe(); return c3; }
         function d() { if (ready) return other; const agent = new Probe(); return agent; }
+        function e(id) { const existing = load(id); if (existing) return existing; const agent = new Probe(); return agent; }
       `),
-      [false, false, false, false],
+      [false, false, false, false, false],
     );
   });
 
