@@ -85,6 +85,22 @@ app.get('/proxy/:host', async (req, res) => {
   const { body } = await pools.get(req.params.host)!.request({ path: '/', method: 'GET' });
   res.json(await body.json());
 });`,
+    // A helper that fills a cache, called behind a lookup.
+    `import express from 'express';
+import { Pool } from 'undici';
+const pools = new Map<string, Pool>();
+function createPool(origin: string) {
+  const pool = new Pool(origin);
+  pools.set(origin, pool);
+  return pool;
+}
+const app = express();
+app.get('/proxy/:host', async (req, res) => {
+  const origin = \`https://\${req.params.host}\`;
+  const pool = pools.get(origin) ?? createPool(origin);
+  const { body } = await pool.request({ path: '/', method: 'GET' });
+  res.json(await body.json());
+});`,
     // Pools added to a collection at startup: one per shard, kept.
     `import { Pool } from 'undici';
 const shards: Pool[] = [];

@@ -247,9 +247,11 @@ export class RebuildFinder {
       return { where: `in ${handler.description}, which keeps it on ${targets} for that ${handler.kind} only`, closed: lifetime.closed };
     }
     if (lifetime.storedInCollection !== undefined && isFunctionNode(owner)) {
-      // `openPools.add(new Pool(origin))` in a request handler: one more pool on every request.
+      // `openPools.add(new Pool(origin))` in a request handler: one more pool on every request. Only
+      // in the handler itself: a helper that adds to a cache may be called behind a lookup
+      // (`pools.get(origin) ?? createPool(origin)`).
       const { perRequest } = findRequestContext(site, this.contextEnv);
-      if (perRequest) {
+      if (perRequest?.via.length === 0) {
         return { where: `${describeContext(perRequest)}, which adds it to \`${lifetime.storedInCollection}\` every time`, closed: lifetime.closed };
       }
     }
