@@ -481,6 +481,44 @@ export async function ping(url: string) {
         },
       ],
     },
+    // isomorphic-fetch is node-fetch on Node.js.
+    {
+      code: `
+import fetch from 'isomorphic-fetch';
+export async function ping(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  return response.status;
+}`,
+      errors: [
+        {
+          messageId: 'neverConsumed',
+          line: 4,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'suggestResume',
+              output: `
+import fetch from 'isomorphic-fetch';
+export async function ping(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  response.body.resume();
+  return response.status;
+}`,
+            },
+            {
+              messageId: 'suggestRead',
+              output: `
+import fetch from 'isomorphic-fetch';
+export async function ping(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  await response.arrayBuffer();
+  return response.status;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A response declared inside `try` leaks at the end of the handler, where it is out of scope:
     // no suggestion may insert code that names it there.
     {

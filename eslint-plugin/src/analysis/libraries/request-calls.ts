@@ -13,6 +13,8 @@ export const REQUEST_CALLS: readonly ExportSpec[] = [
   { from: 'package', package: 'undici', name: ['request', 'fetch', 'stream', 'pipeline', 'connect', 'upgrade'] },
   { from: 'package', package: 'node-fetch', name: 'default' },
   { from: 'package', package: 'cross-fetch', name: 'default' },
+  { from: 'package', package: 'isomorphic-fetch', name: 'default' },
+  { from: 'package', package: 'isomorphic-unfetch', name: 'default' },
   {
     from: 'package',
     package: 'axios',

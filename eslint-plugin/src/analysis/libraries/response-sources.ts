@@ -81,6 +81,19 @@ export const RESPONSE_SOURCES: readonly ResponseSourceSpec[] = [
     delivery: 'promise',
     holder: 'fetch-response',
   },
+  // isomorphic-fetch and isomorphic-unfetch: node-fetch on Node.js.
+  {
+    function: { from: 'package', package: 'isomorphic-fetch', name: 'default' },
+    client: 'node-fetch',
+    delivery: 'promise',
+    holder: 'fetch-response',
+  },
+  {
+    function: { from: 'package', package: 'isomorphic-unfetch', name: 'default' },
+    client: 'node-fetch',
+    delivery: 'promise',
+    holder: 'fetch-response',
+  },
   {
     function: { from: 'package', package: 'undici', name: 'request' },
     client: 'undici',
