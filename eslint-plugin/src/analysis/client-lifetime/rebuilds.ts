@@ -47,6 +47,7 @@ import { isLoopInvariant } from './loop-invariant';
 import { isConstructor, isGuardedByMissingCheck, usesModuleAfter } from './setter-calls';
 import { requestIndependentBindings } from './request-independent';
 import { requestScopedConstructorContext } from '../contexts/request-scoped-providers';
+import { dataSourceHookContext } from '../contexts/client-library-hooks';
 import { isSingleUse, traceLifetime, type Lifetime, type LifetimeEnvironment, type ProcessWidePlace } from './single-use';
 import type { ModuleSummaries } from '../modules';
 import { POOL_OWNERS } from '../libraries/pool-owners';
@@ -241,7 +242,7 @@ export class RebuildFinder {
     if (lifetime.storedOnParameters && isFunctionNode(owner)) {
       // `app.use((req, res, next) => { req.s3 = new S3Client(); next(); })`: the request object
       // lives for one request, and so does what it holds.
-      const handler = ownRegistration(owner, this.contextEnv);
+      const handler = ownRegistration(owner, this.contextEnv) ?? dataSourceHookContext(owner, this.contextEnv);
       if (!handler || (handler.kind !== 'request' && handler.kind !== 'message')) return undefined;
       const targets = lifetime.storedOnParameters.map((text) => `\`${text}\``).join(', ');
       return { where: `in ${handler.description}, which keeps it on ${targets} for that ${handler.kind} only`, closed: lifetime.closed };

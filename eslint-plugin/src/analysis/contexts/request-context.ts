@@ -30,6 +30,7 @@ import { exportedHttpHandlerContext } from './exported-http-handlers';
 import { resolverContext } from './graphql-resolvers';
 import { decoratedHandlerContext } from './handler-decorators';
 import { requestScopedConstructorContext } from './request-scoped-providers';
+import { dataSourceHookContext, interceptorContext, optionHookContext } from './client-library-hooks';
 import { instanceRegistrationContext } from './instance-registrations';
 import {
   AUTO_IMPORTED_EVENT_HANDLER,
@@ -134,7 +135,7 @@ export function registrationContext(
   position: TSESTree.Node,
   env: ContextEnvironment,
 ): RequestContext | undefined {
-  const exported = exportedHandlerContext(position, env) ?? resolverContext(position, env);
+  const exported = exportedHandlerContext(position, env) ?? resolverContext(position, env) ?? optionHookContext(position);
   if (exported) return exported;
   let argument = outermostCarrier(position);
   // Up to two wrappers: app.get('/', asyncHandler(async (req, res) => ...)).
@@ -181,6 +182,7 @@ function search(
       typedLambdaHandlerContext(fn, env) ??
       decoratedHandlerContext(fn, env) ??
       requestScopedConstructorContext(fn, env) ??
+      dataSourceHookContext(fn, env) ??
       exportedHttpHandlerContext(fn, env);
     if (own) return { ...own, via };
 
@@ -271,6 +273,8 @@ function callContext(
   if (index === 0 && isAutoImportedEventHandler(refs, env.filename)) {
     return { kind: 'request', description: `the event handler defined with ${label}`, via: [] };
   }
+  const interceptor = interceptorContext(call, index, label);
+  if (interceptor) return interceptor;
   if (index === 0 && isTrpcResolver(callee)) {
     return { kind: 'request', description: `the tRPC procedure resolver passed to ${label}`, via: [] };
   }

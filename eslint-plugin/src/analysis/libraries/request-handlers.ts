@@ -405,6 +405,23 @@ export const FILE_ROUTE_CONVENTIONS: readonly FileRouteConvention[] = [
   { label: 'Astro endpoint', file: /(^|[\\/])src[\\/]pages[\\/].*\.[cm]?[jt]s$/, exports: new Set([...ENDPOINT_METHODS, 'ALL']) },
 ];
 
+/**
+ * Hooks HTTP client libraries call once for every request they send, where code often builds an
+ * agent for that request:
+ *   axios     `api.interceptors.request.use((config) => { config.httpsAgent = new Agent(); ... })`
+ *   got       `got.extend({ hooks: { beforeRequest: [(options) => { options.agent = ... }] } })`
+ *   node-fetch `fetch(url, { agent: (parsedUrl) => new https.Agent() })` (an agent function)
+ *   Apollo    `class Api extends RESTDataSource { willSendRequest(path, request) { ... } }`
+ */
+export const AXIOS_INTERCEPTOR_PATH = ['interceptors', 'request', 'use'] as const;
+export const GOT_PER_REQUEST_HOOKS: ReadonlySet<string> = new Set(['init', 'beforeRequest']);
+export const AGENT_FUNCTION_OPTION = 'agent';
+export const DATA_SOURCE_BASES: readonly PackageExportSpec[] = [
+  { from: 'package', package: '@apollo/datasource-rest', name: 'RESTDataSource' },
+  { from: 'package', package: 'apollo-datasource-rest', name: 'RESTDataSource' },
+];
+export const DATA_SOURCE_REQUEST_HOOKS: ReadonlySet<string> = new Set(['willSendRequest']);
+
 /** tRPC procedure resolvers: `publicProcedure.input(schema).query(fn)`, `t.procedure.mutation(fn)`. */
 export const TRPC_RESOLVER_METHODS: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);
 /** A name on the procedure builder chain: `publicProcedure`, `protectedProcedure`, `t.procedure`. */
