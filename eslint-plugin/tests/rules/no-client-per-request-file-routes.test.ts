@@ -1,6 +1,6 @@
 /**
  * no-client-per-request in the request handlers of file-routed frameworks and of h3 and tRPC:
- * SvelteKit `+server.ts` endpoints and `+page.server.ts` `load`, Remix `app/routes/**` `loader` /
+ * Next.js pages' `getServerSideProps`, SvelteKit `+server.ts` endpoints and `+page.server.ts` `load`, Remix `app/routes/**` `loader` /
  * `action`, Astro `src/pages/**` endpoints, h3's `defineEventHandler(fn)` (imported, or auto-imported
  * in a Nuxt/Nitro `server/` file) and tRPC resolvers (`publicProcedure.query(fn)`). SDK clients that
  * share one transport are reported only in per-request code, so these contexts decide whether
@@ -47,6 +47,9 @@ ruleTester.run('no-client-per-request (file-routed frameworks, h3, tRPC)', rule 
     // The same export outside a route file: a helper, not a request handler.
     { filename: '/repo/src/lib/payments.ts', code: stripeRoute('export async function GET()') },
     { filename: '/repo/src/lib/loaders.ts', code: stripeRoute('export async function loader()') },
+    { filename: '/repo/src/lib/props.ts', code: stripeRoute('export async function getServerSideProps()') },
+    // `getStaticProps` runs at build time.
+    { filename: '/repo/src/pages/billing.tsx', code: stripeRoute('export async function getStaticProps()') },
     // Another export of a route file.
     { filename: '/repo/src/routes/+server.ts', code: stripeRoute('export async function helper()') },
     // `defineEventHandler` without an import outside a Nuxt/Nitro server directory: unknown.
@@ -72,6 +75,7 @@ export const run = (builder) => builder.query(async () => {
     stripeCase('/repo/src/routes/api/checkout/+server.ts', 'export async function POST()', 'in the SvelteKit endpoint `POST`'),
     stripeCase('/repo/src/routes/account/+page.server.ts', 'export async function load()', 'in the SvelteKit server `load`'),
     stripeCase('/repo/app/routes/billing.tsx', 'export async function loader()', 'in the Remix route `loader`'),
+    stripeCase('/repo/src/pages/billing.tsx', 'export async function getServerSideProps()', "in the Next.js page's `getServerSideProps`"),
     stripeCase('/repo/src/pages/api/checkout.ts', 'export async function POST()', 'in the Astro endpoint `POST`'),
     {
       filename: '/repo/server/api/customers.get.ts',

@@ -336,6 +336,45 @@ export class TenantGateway {
         },
       ],
     },
+    // A server-sent-events endpoint: Nest calls it for every subscribing request.
+    {
+      code: `import { Controller, Sse } from '@nestjs/common';
+import { Pool } from 'undici';
+@Controller('events')
+export class EventsController {
+  @Sse('stream')
+  async stream() {
+    const pool = new Pool('https://events.internal');
+    const { body } = await pool.request({ path: '/feed', method: 'GET' });
+    return body;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 7,
+          data: { client: 'new Pool()', where: 'in the request handler decorated with `@Sse()`', advice: hoistAdvice },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import { Controller, Sse } from '@nestjs/common';
+import { Pool } from 'undici';
+const sharedPool = new Pool('https://events.internal');
+
+@Controller('events')
+export class EventsController {
+  @Sse('stream')
+  async stream() {
+    const pool = sharedPool;
+    const { body } = await pool.request({ path: '/feed', method: 'GET' });
+    return body;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Request-scoped through the injected request alone.
     {
       code: `import { Injectable, Inject } from '@nestjs/common';

@@ -481,6 +481,33 @@ export async function ping(url: string) {
         },
       ],
     },
+    // follow-redirects' http/https are drop-ins for node:http/https: the same IncomingMessage.
+    {
+      code: `const { https } = require('follow-redirects');
+exports.status = (url) => new Promise((resolve, reject) => {
+  https.get(url, (res) => {
+    resolve(res.statusCode);
+  }).on('error', reject);
+});`,
+      errors: [
+        {
+          messageId: 'neverConsumed',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestResume',
+              output: `const { https } = require('follow-redirects');
+exports.status = (url) => new Promise((resolve, reject) => {
+  https.get(url, (res) => {
+    resolve(res.statusCode);
+    res.resume();
+  }).on('error', reject);
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // isomorphic-fetch is node-fetch on Node.js.
     {
       code: `

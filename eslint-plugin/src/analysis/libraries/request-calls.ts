@@ -10,6 +10,7 @@ export const REQUEST_CALLS: readonly ExportSpec[] = [
   { from: 'global', name: 'fetch' },
   { from: 'package', package: 'http', name: ['request', 'get'] },
   { from: 'package', package: 'https', name: ['request', 'get'] },
+  { from: 'package', package: 'follow-redirects', name: ['http.request', 'http.get', 'https.request', 'https.get'] },
   { from: 'package', package: 'undici', name: ['request', 'fetch', 'stream', 'pipeline', 'connect', 'upgrade'] },
   { from: 'package', package: 'node-fetch', name: 'default' },
   { from: 'package', package: 'cross-fetch', name: 'default' },

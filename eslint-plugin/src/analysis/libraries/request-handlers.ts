@@ -305,7 +305,7 @@ export const HANDLER_DECORATORS: readonly HandlerDecorator[] = [
     decorator: {
       from: 'package',
       package: '@nestjs/common',
-      name: ['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options', 'Search'],
+      name: ['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options', 'Search', 'Sse'],
     },
     kind: 'request',
   },
@@ -396,6 +396,8 @@ export interface FileRouteConvention {
 }
 const ENDPOINT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 export const FILE_ROUTE_CONVENTIONS: readonly FileRouteConvention[] = [
+  // Next.js Pages Router: `getServerSideProps` runs on every request of the page.
+  { label: 'Next.js page\'s', file: /(^|[\\/])pages[\\/].*\.[cm]?[jt]sx?$/, exports: new Set(['getServerSideProps']) },
   // SvelteKit: `src/routes/**/+server.ts` endpoints, `+page.server.ts` / `+layout.server.ts` load functions.
   { label: 'SvelteKit endpoint', file: /(^|[\\/])\+server\.[cm]?[jt]s$/, exports: new Set([...ENDPOINT_METHODS, 'fallback']) },
   { label: 'SvelteKit server', file: /(^|[\\/])\+(page|layout)\.server\.[cm]?[jt]s$/, exports: new Set(['load']) },

@@ -62,6 +62,13 @@ export const RESPONSE_SOURCES: readonly ResponseSourceSpec[] = [
     delivery: 'callback',
     holder: 'stream',
   },
+  // follow-redirects: drop-in `http`/`https` whose responses are node:http IncomingMessages.
+  {
+    function: { from: 'package', package: 'follow-redirects', name: ['http.get', 'http.request', 'https.get', 'https.request'] },
+    client: 'node-http',
+    delivery: 'callback',
+    holder: 'stream',
+  },
   { function: { from: 'global', name: 'fetch' }, client: 'fetch', delivery: 'promise', holder: 'fetch-response' },
   {
     function: { from: 'package', package: 'undici', name: 'fetch' },
