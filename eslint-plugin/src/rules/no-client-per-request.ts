@@ -11,6 +11,7 @@ import { RebuildFinder, type Rebuild } from '../analysis/client-lifetime/rebuild
 import { exportSpecSchema, type ExportSpec } from '../analysis/imports/export-spec';
 import { moduleSummariesOf } from '../analysis/modules';
 import { handlerRegistrationSchema, readSharedSettings, type HandlerRegistration } from '../analysis/settings';
+import { isTestFile } from '../analysis/contexts/startup-only';
 import { createRule } from '../util/create-rule';
 
 export type Options = [
@@ -83,6 +84,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ poolConstructors: [], handlerRegistrations: [] }],
   create(context, [options]) {
+    // Test code builds clients for one test, not per request (see RebuildFinder).
+    if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const shared = readSharedSettings(context);
     const finder = new RebuildFinder({
