@@ -14,6 +14,11 @@ const ruleTester = new RuleTester(); // @typescript-eslint/parser
 // `as never`: the root @typescript-eslint/rule-tester nests its own @typescript-eslint/utils.
 ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
   valid: [
+    // The responses \`filter\` selects are read afterwards: not a count only.
+    `export async function okBodies(urls: string[]) {
+  const responses = await Promise.all(urls.map((url) => fetch(url)));
+  return Promise.all(responses.filter((res) => res.ok).map((res) => res.json()));
+}`,
   // A: wrapper with a fetch default parameter, caller passes its own function
   `async function get(url: string, doFetch = fetch) { return doFetch(url); }
   export async function status(url: string, mock: (url: string) => Promise<{ ok: boolean }>) {
@@ -750,6 +755,35 @@ export async function allAccepted(urls: string[]) {
 export async function allAccepted(urls: string[]) {
   const responses = await Promise.all(urls.map((url) => fetch(url, { method: 'POST' })).map((pending) => pending.then(async (response) => { await response.body?.cancel(); return response; })));
   return responses.every((res) => res.ok);
+}` },
+          ],
+        },
+      ],
+    },
+    // Promise.all collection counted through .filter(...).length
+    {
+      name: 'Promise.all collection counted through filter().length',
+      code: `
+export async function accepted(urls: string[]) {
+  const responses = await Promise.all(urls.map((url) => fetch(url, { method: 'POST' })));
+  return responses.filter((res) => res.ok).length;
+}`,
+      errors: [
+        {
+          messageId: 'collectedUnread',
+          data: fetchData,
+          line: 3,
+          column: 27,
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+export async function accepted(urls: string[]) {
+  const responses = await Promise.all(urls.map((url) => fetch(url, { method: 'POST' })).map((pending) => pending.then(async (response) => { await response.arrayBuffer(); return response; })));
+  return responses.filter((res) => res.ok).length;
+}` },
+            { messageId: 'suggestCancel', output: `
+export async function accepted(urls: string[]) {
+  const responses = await Promise.all(urls.map((url) => fetch(url, { method: 'POST' })).map((pending) => pending.then(async (response) => { await response.body?.cancel(); return response; })));
+  return responses.filter((res) => res.ok).length;
 }` },
           ],
         },

@@ -42,7 +42,9 @@ const COMBINATORS: Readonly<Record<CombinatorKind, ExportSpec>> = {
 };
 
 /** Array methods whose callback sees each element; with metadata-only callbacks the bodies stay unread. */
-const INSPECTING_ARRAY_METHODS: ReadonlySet<string> = new Set(['every', 'some', 'forEach', 'map']);
+const INSPECTING_ARRAY_METHODS: ReadonlySet<string> = new Set(['every', 'some', 'forEach', 'map', 'findIndex', 'findLastIndex']);
+/** Array methods that return some of the elements: inspecting only when just the count is read (`.filter(r => r.ok).length`). */
+const SELECTING_ARRAY_METHODS: ReadonlySet<string> = new Set(['filter']);
 
 /** One response among the elements: its source and the node that produces it. */
 interface Element {
@@ -213,7 +215,9 @@ export class PromiseCombinators {
     if (use.property === 'length') return true;
     const call = use.member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use.member) return false;
-    if (!use.property || !INSPECTING_ARRAY_METHODS.has(use.property)) return false;
+    if (!use.property) return false;
+    const countedOnly = call.parent?.type === AST_NODE_TYPES.MemberExpression && call.parent.object === call && staticPropertyName(call.parent) === 'length';
+    if (!INSPECTING_ARRAY_METHODS.has(use.property) && !(SELECTING_ARRAY_METHODS.has(use.property) && countedOnly)) return false;
     const [callback] = call.arguments;
     if (!callback || !isInlineFunction(callback)) return false;
     const [param] = callback.params;
