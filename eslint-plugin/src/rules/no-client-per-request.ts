@@ -28,6 +28,7 @@ export type MessageIds =
   | 'wrapperPerRequest'
   | 'sdkClientPerRequest'
   | 'sdkBuilderPerRequest'
+  | 'wrapperBuilderPerRequest'
   | 'hoistToModuleScope';
 
 const ADVICE_HOIST = 'Create it once at module scope and reuse it.';
@@ -59,6 +60,8 @@ export default createRule<Options, MessageIds>({
         '`{{client}}` is created {{where}}. Every {{sdk}} client sends through one transport shared by the whole process, so this repeats client setup (configuration, credentials) on every run rather than opening connections; create it once at module scope and reuse it.',
       sdkBuilderPerRequest:
         '`{{client}}` builds a new {{sdk}} client every time it runs (`{{built}}` {{at}}) and is called {{where}}. Every {{sdk}} client sends through one transport shared by the whole process, so this repeats client setup (configuration, credentials) on every run rather than opening connections; create it once at module scope and reuse it.',
+      wrapperBuilderPerRequest:
+        '`{{client}}` builds a new `{{built}}` client every time it runs ({{at}}) and is called {{where}}. It sends through the shared global agent, so this repeats setup work rather than opening connections; create it once at module scope and reuse it.',
       hoistToModuleScope: 'Create it once at module scope as `{{name}}` and reuse it.',
     },
     schema: [
@@ -120,6 +123,11 @@ export default createRule<Options, MessageIds>({
           built.file === context.filename
             ? `on line ${built.line}`
             : `in ${path.relative(path.dirname(context.filename), built.file).split(path.sep).join('/')}:${built.line}`;
+        if (built.wrapper) {
+          const label = node.type === AST_NODE_TYPES.NewExpression ? `new ${client}()` : `${client}()`;
+          context.report({ node, messageId: 'wrapperBuilderPerRequest', data: { client: label, built: built.client, where, at }, suggest });
+          return;
+        }
         if (built.sdk !== undefined) {
           const label = node.type === AST_NODE_TYPES.NewExpression ? `new ${client}()` : `${client}()`;
           context.report({ node, messageId: 'sdkBuilderPerRequest', data: { client: label, sdk: built.sdk, built: built.client, where, at }, suggest });

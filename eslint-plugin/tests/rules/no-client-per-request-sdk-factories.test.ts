@@ -63,6 +63,14 @@ export const generateCKB = (url: string): CKB => {
   return ckb;
 };
 `,
+  'lib/admin-api.ts': `import axios from 'axios';
+export const adminApi = () => axios.create({ baseURL: process.env.ADMIN_API_URL, timeout: 5_000 });
+export const userApi = (token: string) => axios.create({ baseURL: process.env.API_URL, headers: { authorization: token } });
+`,
+  'lib/agent-api.ts': `import axios from 'axios';
+import https from 'node:https';
+export const agentApi = () => axios.create({ baseURL: process.env.API_URL, httpsAgent: new https.Agent({ keepAlive: true }) });
+`,
   'lib/twilio.js': `const twilio = require('twilio');
 exports.getTwilioClient = (context) => twilio(context.ACCOUNT_SID, context.AUTH_TOKEN);
 `,
@@ -89,6 +97,15 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-client-per-request (SDK clients through project factories)', rule as never, {
   valid: [
+    // A wrapper factory fed the caller's token: one configuration per user by design.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { userApi } from '../../../lib/admin-api';
+export async function GET(req: Request) {
+  const api = userApi(req.headers.get('authorization')!);
+  return Response.json((await api.get('/me')).data);
+}`,
+    },
     // A memoised factory returns one client.
     {
       filename: at('app/api/checkout/route.ts'),
@@ -352,6 +369,73 @@ exports.handler = async (event) => {
   const client = sharedTwilio;
   return client.messages.create({ to: event.to, from: '+1555', body: event.text });
 };`,
+            },
+          ],
+        },
+      ],
+    },
+    // A thin-wrapper factory of another module: repeated configuration, not connections.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { adminApi } from '../../../lib/admin-api';
+export async function GET() {
+  const { data } = await adminApi().get('/orders');
+  return Response.json(data);
+}`,
+      errors: [
+        {
+          messageId: 'wrapperBuilderPerRequest',
+          line: 3,
+          data: {
+            client: 'adminApi()',
+            built: 'axios.create()',
+            at: 'in ../../../lib/admin-api.ts:2',
+            where: 'in the Next.js route handler `GET`',
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import { adminApi } from '../../../lib/admin-api';
+const sharedAdminApi = adminApi();
+
+export async function GET() {
+  const { data } = await sharedAdminApi.get('/orders');
+  return Response.json(data);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The same wrapper given a new agent: the pool is what is reported.
+    {
+      filename: at('app/api/checkout/route.ts'),
+      code: `import { agentApi } from '../../../lib/agent-api';
+export async function GET() {
+  const { data } = await agentApi().get('/orders');
+  return Response.json(data);
+}`,
+      errors: [
+        {
+          messageId: 'factoryPerRequest',
+          line: 3,
+          data: {
+            client: 'agentApi',
+            pool: 'new https.Agent()',
+            at: 'in ../../../lib/agent-api.ts:3',
+            where: 'in the Next.js route handler `GET`',
+            advice: 'Create it once at module scope and reuse it.',
+          },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import { agentApi } from '../../../lib/agent-api';
+const sharedAgentApi = agentApi();
+
+export async function GET() {
+  const { data } = await sharedAgentApi.get('/orders');
+  return Response.json(data);
+}`,
             },
           ],
         },

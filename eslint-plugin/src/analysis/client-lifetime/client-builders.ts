@@ -65,6 +65,11 @@ export interface BuiltClient {
    * (`new Stripe(key)`, `new AWS.S3()`): building one per call repeats setup, not connections.
    */
   readonly sdk?: SharedAgentSdk;
+  /**
+   * Set when the client is a thin wrapper over the global agent (`axios.create(config)`): building
+   * one per call repeats configuration, not connections.
+   */
+  readonly wrapper?: true;
 }
 
 /** One module as the builder analysis sees it: the linted file, or another project module. */
@@ -92,11 +97,13 @@ export class ClientBuilders {
       return { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line };
     }
     const sdk = matcher.sharedAgentSdk(node);
-    if (sdk) {
-      // Configured from the call's own data (a per-tenant key), an SDK client is meant to be per call.
+    const wrapper = !sdk && matcher.isWrapperConstruction(node);
+    if (sdk || wrapper) {
+      // Configured from the call's own data (a per-tenant key), such a client is meant to be per call.
       const independent = requestIndependentBindings([node.callee, ...node.arguments], this.view.sourceCode.getScope(node));
       if (!independent) return undefined;
-      return { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line, sdk };
+      const built = { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line };
+      return sdk ? { ...built, sdk } : { ...built, wrapper: true };
     }
     if (hops <= 0) return undefined;
     const local = this.builtByLocal(node, hops);
@@ -128,7 +135,7 @@ export class ClientBuilders {
     let found: BuiltClient | undefined;
     this.forEachRunningCall(fn.body, (call) => {
       const built = this.builtBy(call, hops);
-      if (!built || built.sdk || isLazyInitialization(call, this.view.sourceCode)) return false;
+      if (!built || built.sdk || built.wrapper || isLazyInitialization(call, this.view.sourceCode)) return false;
       const lifetime = traceLifetime(call, this.view.lifetimeEnv);
       const place = lifetime.storedProcessWide;
       if (!place || lifetime.returned || lifetime.handedOff) return false;
@@ -160,15 +167,22 @@ export class ClientBuilders {
 
   private findInFunction(fn: FunctionNode, hops: number): BuiltClient | undefined {
     let found: BuiltClient | undefined;
+    // A pool wins over a setup-only client (`axios.create({ httpsAgent: new https.Agent() })`).
+    let setupOnly: BuiltClient | undefined;
     this.forEachRunningCall(fn.body, (call) => {
       const built = this.builtBy(call, hops);
       if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
       const lifetime = traceLifetime(call, this.view.lifetimeEnv);
       if (!lifetime.returned || lifetime.stored) return false;
-      found = this.builtHere(built, call, fn);
+      const here = this.builtHere(built, call, fn);
+      if (here && (here.sdk || here.wrapper)) {
+        setupOnly ??= here;
+        return false;
+      }
+      found = here;
       return found !== undefined;
     });
-    return found;
+    return found ?? setupOnly;
   }
 
   /**
@@ -181,7 +195,13 @@ export class ClientBuilders {
     if (outcome.kind === 'skipped' || outcome.kind === 'unknown') return undefined;
     const guards = isFunctionNode(fn) ? guardConditions(call, fn, this.view.sourceCode) : [];
     const unless = [...(outcome.kind === 'forwarded' ? outcome.conditions : []), ...guards];
-    const client: BuiltClient = { client: built.client, file: built.file, line: built.line, ...(built.sdk && { sdk: built.sdk }) };
+    const client: BuiltClient = {
+      client: built.client,
+      file: built.file,
+      line: built.line,
+      ...(built.sdk && { sdk: built.sdk }),
+      ...(built.wrapper && { wrapper: true as const }),
+    };
     return unless.length > 0 ? { ...client, unless } : client;
   }
 

@@ -183,9 +183,12 @@ export class RebuildFinder {
     // `new S3Locker({ s3Client: shared })` skips the construction; a call site that does not show
     // whether it runs (`new S3Locker(options)`) is not reported.
     if (!built || conditionsAtCall(built.unless, node, undefined, this.env.sourceCode).kind !== 'built') return undefined;
-    if (built.sdk) {
-      // Repeated SDK setup is reported where it repeats per request, like `new Stripe(key)` itself.
-      const asSetup: ClientConstruction = { kind: 'sharedAgentClient', node, sdk: built.sdk };
+    if (built.sdk || built.wrapper) {
+      // Repeated setup is reported where `new Stripe(key)` / `axios.create(config)` itself would be.
+      const asSetup: ClientConstruction =
+        built.sdk !== undefined
+          ? { kind: 'sharedAgentClient', node, sdk: built.sdk }
+          : { kind: 'wrapper', node: node as TSESTree.CallExpression };
       const setupFinding = bindings && this.findRebuild(node, asSetup, true, MAX_FACTORY_HOPS);
       return setupFinding ? { construction: { kind: 'builder', node, built }, ...setupFinding, bindings } : undefined;
     }
