@@ -338,6 +338,8 @@ function isCalledForAResponse(local: TSESTree.Identifier, sourceCode: Readonly<T
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return mayCarryResponse(parent);
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) return isAwaitedMethodCall(parent);
+      // `constructor(private readonly http: HttpService)`: an instance typed with the class.
+      if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) return true;
       if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.callee !== identifier) return false;
       // `const api = new Api()`: a method call on the instance
       const declarator = parent.parent;

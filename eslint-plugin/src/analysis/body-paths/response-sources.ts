@@ -11,6 +11,8 @@
  * or retry by calling itself (`return fetchRetry(url, n - 1)`). `HEAD` requests are not sources:
  * their responses have no body (request-method.ts, also when a wrapper's caller passes `'HEAD'`).
  */
+import { enclosingClassBody } from '../../ast/enclosing-class-body';
+import { declaredTypeName } from '../../ast/declared-type-name';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -279,7 +281,9 @@ export class ResponseSourceResolver {
     let classNode: TSESTree.Node | undefined;
     if (object.type === AST_NODE_TYPES.ThisExpression) classNode = enclosingClassBody(member)?.parent;
     else {
-      const constructed = this.constructedClass(object);
+      // `new Api()` bound to a local, or a receiver declared with a class type (`this.http` of
+      // `constructor(private readonly http: HttpService)`, a parameter `api: Api`).
+      const constructed = this.constructedClass(object) ?? declaredTypeName(object, this.sourceCode.getScope(object));
       if (!constructed) return 'unknown';
       const local = constructed.type === AST_NODE_TYPES.Identifier ? localClass(constructed, this.sourceCode.getScope(constructed)) : undefined;
       if (local) classNode = local;
@@ -319,6 +323,9 @@ export class ResponseSourceResolver {
       const variable = findVariable(this.sourceCode.getScope(value), value);
       if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return undefined;
       const def = variable.defs[0];
+      // A parameter typed with a dispatcher class: `async function sync(pool: Pool)`.
+      const declared = def?.type === 'Parameter' ? declaredTypeName(value, this.sourceCode.getScope(value)) : undefined;
+      if (declared) return this.matchesCallee(declared, DISPATCHER_CLASSES) ? 'undici' : undefined;
       if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
         return undefined;
       }
@@ -353,17 +360,16 @@ export class ResponseSourceResolver {
       ) {
         values.push(element.value);
       }
-      if (
-        element.type === AST_NODE_TYPES.MethodDefinition &&
-        element.kind === 'constructor' &&
-        element.value.body
-      ) {
+      // Assigned in the constructor or in a method run before use (`onModuleInit() { this.pool = ... }`).
+      if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.body) {
         for (const statement of element.value.body.body) {
           const assigned = thisAssignment(statement, name);
           if (assigned) values.push(assigned);
         }
       }
     }
+    const declared = declaredTypeName(member, this.sourceCode.getScope(member));
+    if (declared && this.matchesCallee(declared, DISPATCHER_CLASSES)) return 'undici';
     const clients = values.map((value) => this.dispatcherClient(value, depth));
     const [first] = clients;
     return first && clients.every((client) => client === first) ? first : undefined;
@@ -801,13 +807,6 @@ export function instanceMethod(
     ) {
       return element.value;
     }
-  }
-  return undefined;
-}
-
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
   }
   return undefined;
 }
