@@ -32,6 +32,7 @@ export type MessageIds =
   | 'hoistToModuleScope';
 
 const ADVICE_HOIST = 'Create it once at module scope and reuse it.';
+const ADVICE_CALL_ONCE = 'It builds the same client whatever it is passed: call it once, outside the loop or at module scope, and reuse the result.';
 const ADVICE_KEYED_CACHE =
   'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.';
 
@@ -110,7 +111,7 @@ export default createRule<Options, MessageIds>({
         ? [{ messageId: 'hoistToModuleScope', data: { name: hoist.name }, fix: hoist.fix }]
         : [];
       const client = calleeText(node.callee);
-      const advice = bindings ? ADVICE_HOIST : ADVICE_KEYED_CACHE;
+      const advice = bindings ? ADVICE_HOIST : rebuild.sameEveryCall ? ADVICE_CALL_ONCE : ADVICE_KEYED_CACHE;
       const where = rebuild.where;
       if (construction.kind === 'wrapper') {
         context.report({ node, messageId: 'wrapperPerRequest', data: { client, where }, suggest });

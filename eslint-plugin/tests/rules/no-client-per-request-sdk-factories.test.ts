@@ -71,6 +71,14 @@ export const userApi = (token: string) => axios.create({ baseURL: process.env.AP
 import https from 'node:https';
 export const agentApi = () => axios.create({ baseURL: process.env.API_URL, httpsAgent: new https.Agent({ keepAlive: true }) });
 `,
+  'lib/dispatchers.js': `import { Agent, Pool } from 'undici';
+export function dispatcherFor(origin) {
+  return new Agent({ connect: { timeout: 5_000 } });
+}
+export function poolFor(origin) {
+  return new Pool(origin);
+}
+`,
   'lib/twilio.js': `const twilio = require('twilio');
 exports.getTwilioClient = (context) => twilio(context.ACCOUNT_SID, context.AUTH_TOKEN);
 `,
@@ -87,7 +95,7 @@ class Uploader {
 module.exports = Uploader;
 `,
   ...Object.fromEntries(
-    ['app/api/checkout/route.ts', 'handler.js', 'handler.ts', 'functions/send-sms.js'].map((file) => [file, '// linted from the test case\n']),
+    ['app/api/checkout/route.ts', 'handler.js', 'handler.ts', 'functions/send-sms.js', 'crawl.js'].map((file) => [file, '// linted from the test case\n']),
   ),
 });
 after(() => removeProject(root));
@@ -97,6 +105,19 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-client-per-request (SDK clients through project factories)', rule as never, {
   valid: [
+    // A factory whose client depends on its argument, called with a different origin per iteration.
+    {
+      filename: at('crawl.js'),
+      code: `import { request } from 'undici';
+import { poolFor } from './lib/dispatchers';
+export async function crawl(urls) {
+  for (const u of urls) {
+    const pool = poolFor(new URL(u).origin);
+    const { body } = await pool.request({ path: new URL(u).pathname, method: 'GET' });
+    await body.text();
+  }
+}`,
+    },
     // A wrapper factory fed the caller's token: one configuration per user by design.
     {
       filename: at('app/api/checkout/route.ts'),
@@ -371,6 +392,31 @@ exports.handler = async (event) => {
 };`,
             },
           ],
+        },
+      ],
+    },
+    // A factory that ignores its argument: every iteration builds the same client.
+    {
+      filename: at('crawl.js'),
+      code: `import { request } from 'undici';
+import { dispatcherFor } from './lib/dispatchers';
+export async function crawl(urls) {
+  for (const u of urls) {
+    const { body } = await request(u, { dispatcher: dispatcherFor(u) });
+    await body.text();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'factoryPerRequest',
+          line: 5,
+          data: {
+            client: 'dispatcherFor',
+            pool: 'new Agent()',
+            at: 'in lib/dispatchers.js:3',
+            where: 'inside a loop, on every iteration',
+            advice: 'It builds the same client whatever it is passed: call it once, outside the loop or at module scope, and reuse the result.',
+          },
         },
       ],
     },

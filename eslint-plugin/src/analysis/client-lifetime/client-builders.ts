@@ -70,6 +70,12 @@ export interface BuiltClient {
    * one per call repeats configuration, not connections.
    */
   readonly wrapper?: true;
+  /**
+   * Set when what is built does not depend on the factory's arguments (`dispatcherFor(origin)` that
+   * returns `new Agent({ connect: { timeout } })` without reading `origin`): every call builds the
+   * same client, whatever the call site passes.
+   */
+  readonly argumentFree?: true;
 }
 
 /** One module as the builder analysis sees it: the linted file, or another project module. */
@@ -146,6 +152,19 @@ export class ClientBuilders {
     return found;
   }
 
+  /**
+   * `here` marked argument-free when the construction `call` reads nothing of the function it runs
+   * in (no parameter, no local), or when it is a factory call that is argument-free itself.
+   */
+  private withArgumentFreedom(here: BuiltClient, built: BuiltClient, call: Call): BuiltClient {
+    const direct = built.file === this.view.file && built.line === call.loc.start.line;
+    const free = direct
+      ? requestIndependentBindings([call.callee, ...call.arguments], this.view.sourceCode.getScope(call)) !== undefined
+      : built.argumentFree === true;
+    if (!free || here.unless !== undefined) return here;
+    return { ...here, argumentFree: true };
+  }
+
   /** The client `new C()` builds in the constructor or field initialisers of `classNode`, if any. */
   builtByClass(classNode: ClassNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
     return this.memoised(classNode, hops, () => this.findInClass(classNode, hops));
@@ -174,7 +193,8 @@ export class ClientBuilders {
       if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
       const lifetime = traceLifetime(call, this.view.lifetimeEnv);
       if (!lifetime.returned || lifetime.stored) return false;
-      const here = this.builtHere(built, call, fn);
+      const builtHere = this.builtHere(built, call, fn);
+      const here = builtHere && this.withArgumentFreedom(builtHere, built, call);
       if (here && (here.sdk || here.wrapper)) {
         setupOnly ??= here;
         return false;
@@ -202,6 +222,7 @@ export class ClientBuilders {
       ...(built.sdk && { sdk: built.sdk }),
       ...(built.wrapper && { wrapper: true as const }),
     };
+    // (argument freedom is decided by the caller of builtHere: it depends on the call, not on `built`)
     return unless.length > 0 ? { ...client, unless } : client;
   }
 

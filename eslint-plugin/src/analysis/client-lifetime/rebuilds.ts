@@ -38,7 +38,7 @@ import { THIN_WRAPPER_FACTORIES } from '../libraries/thin-wrappers';
 import { AZURE_SDK_CLIENT_FACTORY_METHODS } from '../libraries/azure-sdk';
 import type { HandlerRegistration } from '../settings';
 import { conditionsAtCall, guardConditions } from './build-conditions';
-import type { ClientBuilders } from './client-builders';
+import type { BuiltClient, ClientBuilders } from './client-builders';
 import type { ClientConstruction, ClientMatcher } from './client-constructions';
 import { ImportedClients, moduleView } from './imported-clients';
 import { isLazyInitialization } from './lazy-init';
@@ -84,6 +84,8 @@ export interface Rebuild {
    * move to module scope), undefined when it depends on the call.
    */
   readonly bindings: ReadonlySet<TSESLint.Scope.Variable> | undefined;
+  /** The call builds the same client whatever it passes (its factory ignores the arguments). */
+  readonly sameEveryCall?: boolean;
 }
 
 interface Finding {
@@ -177,9 +179,21 @@ export class RebuildFinder {
     if (!classNode && !this.imported?.mayBuild(node, this.env.sourceCode)) return undefined;
     // Where would a client built here be reported? (`built` is not consulted by findRebuild.)
     const candidate: ClientConstruction = { kind: 'builder', node, built: { client: '', file: '', line: 0 } };
-    const finding = this.findRebuild(node, candidate, bindings !== undefined, MAX_FACTORY_HOPS);
+    let finding = this.findRebuild(node, candidate, bindings !== undefined, MAX_FACTORY_HOPS);
+    const buildOf = () => (classNode ? this.builders.builtByClass(classNode) : this.imported?.builtBy(node, this.env.sourceCode));
+    let built: BuiltClient | undefined;
+    let sameEveryCall = false;
+    if (!finding && bindings === undefined && enclosingLoop(node, enclosingFunction(node))) {
+      // `request(u, { dispatcher: dispatcherFor(u) })` in a loop: when the factory ignores its
+      // arguments, every iteration builds the same client.
+      built = buildOf();
+      if (built?.argumentFree) {
+        finding = this.findRebuild(node, candidate, true, MAX_FACTORY_HOPS);
+        sameEveryCall = true;
+      }
+    }
     if (!finding) return undefined;
-    const built = classNode ? this.builders.builtByClass(classNode) : this.imported?.builtBy(node, this.env.sourceCode);
+    built ??= buildOf();
     // `new S3Locker({ s3Client: shared })` skips the construction; a call site that does not show
     // whether it runs (`new S3Locker(options)`) is not reported.
     if (!built || conditionsAtCall(built.unless, node, undefined, this.env.sourceCode).kind !== 'built') return undefined;
@@ -192,7 +206,7 @@ export class RebuildFinder {
       const setupFinding = bindings && this.findRebuild(node, asSetup, true, MAX_FACTORY_HOPS);
       return setupFinding ? { construction: { kind: 'builder', node, built }, ...setupFinding, bindings } : undefined;
     }
-    return { construction: { kind: 'builder', node, built }, ...finding, bindings };
+    return { construction: { kind: 'builder', node, built }, ...finding, bindings, sameEveryCall };
   }
 
   /**
