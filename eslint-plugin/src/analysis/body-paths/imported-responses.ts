@@ -338,8 +338,9 @@ function isCalledForAResponse(local: TSESTree.Identifier, sourceCode: Readonly<T
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return mayCarryResponse(parent);
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) return isAwaitedMethodCall(parent);
-      // `constructor(private readonly http: HttpService)`: an instance typed with the class.
-      if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) return true;
+      // `constructor(private readonly http: HttpService)`, `(api: Api) => ...`: a receiver declared
+      // with the class (not a return type or a type argument, which give no receiver here).
+      if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) return declaresReceiver(parent);
       if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.callee !== identifier) return false;
       // `const api = new Api()`: a method call on the instance
       const declarator = parent.parent;
@@ -352,6 +353,17 @@ function isCalledForAResponse(local: TSESTree.Identifier, sourceCode: Readonly<T
       );
     }) ?? false
   );
+}
+
+/** `x: T` on a parameter, a constructor parameter property or a class field. */
+function declaresReceiver(type: TSESTree.TSTypeReference): boolean {
+  const annotation = type.parent;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeAnnotation) return false;
+  const holder = annotation.parent;
+  if (holder?.type === AST_NODE_TYPES.PropertyDefinition) return true;
+  if (holder?.type !== AST_NODE_TYPES.Identifier) return false;
+  const owner = holder.parent;
+  return owner?.type === AST_NODE_TYPES.TSParameterProperty || (owner !== undefined && isFunctionNode(owner) && owner.params.includes(holder));
 }
 
 /** Names of the methods called on the imported binding `local` that may give a response (`isAwaitedMethodCall`). */
