@@ -35,6 +35,7 @@ import { isNeverReassigned } from '../ast/is-never-reassigned';
 import { lookupProperty } from '../ast/lookup-property';
 import { removePropertyFix } from '../ast/remove-property-fix';
 import { staticObjectLiteral } from '../ast/static-object-literal';
+import { isTestFile } from '../analysis/contexts/startup-only';
 import { createRule } from '../util/create-rule';
 import { escapeRegExp } from '../util/escape-regexp';
 
@@ -138,6 +139,9 @@ export default createRule<Options, MessageIds>({
     },
   ],
   create(context, [options]) {
+    // Test files set up clients for one test run; what they turn off costs no production reuse
+    // (the same scope as no-client-per-request and no-unconsumed-body).
+    if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const { agentSpecs, isRelevantMember } = trackedAgents(options.agentConstructors);
 

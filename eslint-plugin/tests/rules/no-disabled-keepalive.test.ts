@@ -10,6 +10,9 @@ const plainJs = { languageOptions: { parser: espree as never, ecmaVersion: 2024,
 // whose types differ from the plugin's 8.74; RuleTester still checks message ids at run time.
 ruleTester.run('no-disabled-keepalive', rule as never, {
   valid: [
+    // Test files are not checked: the agent serves one test run.
+    { filename: '/repo/test/proxy.test.js', code: `const http = require('http');\nconst agent = new http.Agent();\nmodule.exports = agent;` },
+    { filename: '/repo/src/__tests__/client.ts', code: `import https from 'node:https';\nexport const agent = new https.Agent({ keepAlive: false });` },
     // keepAlive: true in every import form
     `import https from 'node:https'; export const agent = new https.Agent({ keepAlive: true, maxSockets: 50 });`,
     `import { Agent } from 'http'; const agent = new Agent({ keepAlive: true });`,

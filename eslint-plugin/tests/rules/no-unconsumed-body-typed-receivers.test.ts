@@ -3,7 +3,10 @@
  * sight: a service injected through the constructor (`constructor(private readonly http:
  * HttpService)`, NestJS style) whose method returns `fetch(url)`, a parameter typed with that class,
  * an undici `Pool` field typed `Pool` and assigned in `onModuleInit()`, a parameter typed `Pool`.
- * Quiet: a receiver typed with an interface, a service method that reads the body itself. The
+ * Also a fetch function kept in a field (`constructor(private readonly fetchImpl: typeof fetch =
+ * fetch)`, `fetchImpl = fetch`), as generated SDK clients keep it.
+ * Quiet: a receiver typed with an interface, a service method that reads the body itself, a fetch
+ * field with no default (whatever the caller passes). The
  * imported modules are written to a temp project.
  */
 import path from 'node:path';
@@ -36,6 +39,14 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unconsumed-body (receivers typed with a class)', rule as never, {
   valid: [
+    `export class ApiClient {
+  constructor(private readonly fetchImpl: typeof fetch) {}
+  async get(url: string) {
+    const res = await this.fetchImpl(url);
+    if (!res.ok) return null;
+    return res.json();
+  }
+}`,
     {
       filename: at('src/weather.service.ts'),
       code: `import { HttpService } from './http.service';
@@ -60,6 +71,109 @@ export class WeatherService {
     },
   ],
   invalid: [
+    // A status check through a method of the same class (\`this.shouldRetry(response)\`), then a retry.
+    {
+      code: `export abstract class APIClient {
+  constructor(readonly baseURL: string, private readonly fetchImpl: typeof fetch = fetch) {}
+  private shouldRetry(response: Response): boolean {
+    return response.status >= 500;
+  }
+  async makeRequest(path: string, retries = 2): Promise<unknown> {
+    const response = await this.fetchImpl(path);
+    if (!response.ok) {
+      if (retries && this.shouldRetry(response)) return this.makeRequest(path, retries - 1);
+      throw new Error(await response.text());
+    }
+    return response.json();
+  }
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', line: 7, suggestions: [
+        { messageId: 'suggestRead', output: `export abstract class APIClient {
+  constructor(readonly baseURL: string, private readonly fetchImpl: typeof fetch = fetch) {}
+  private shouldRetry(response: Response): boolean {
+    return response.status >= 500;
+  }
+  async makeRequest(path: string, retries = 2): Promise<unknown> {
+    const response = await this.fetchImpl(path);
+    if (!response.ok) {
+      if (retries && this.shouldRetry(response)) { await response.arrayBuffer(); return this.makeRequest(path, retries - 1); }
+      throw new Error(await response.text());
+    }
+    return response.json();
+  }
+}` },
+        { messageId: 'suggestCancel', output: `export abstract class APIClient {
+  constructor(readonly baseURL: string, private readonly fetchImpl: typeof fetch = fetch) {}
+  private shouldRetry(response: Response): boolean {
+    return response.status >= 500;
+  }
+  async makeRequest(path: string, retries = 2): Promise<unknown> {
+    const response = await this.fetchImpl(path);
+    if (!response.ok) {
+      if (retries && this.shouldRetry(response)) { await response.body?.cancel(); return this.makeRequest(path, retries - 1); }
+      throw new Error(await response.text());
+    }
+    return response.json();
+  }
+}` },
+      ] }],
+    },
+    {
+      code: `export class ApiClient {
+  constructor(private readonly fetchImpl: typeof fetch = fetch) {}
+  async get(url: string) {
+    const res = await this.fetchImpl(url);
+    if (!res.ok) return null;
+    return res.json();
+  }
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', line: 4, suggestions: [
+        { messageId: 'suggestRead', output: `export class ApiClient {
+  constructor(private readonly fetchImpl: typeof fetch = fetch) {}
+  async get(url: string) {
+    const res = await this.fetchImpl(url);
+    if (!res.ok) { await res.arrayBuffer(); return null; }
+    return res.json();
+  }
+}` },
+        { messageId: 'suggestCancel', output: `export class ApiClient {
+  constructor(private readonly fetchImpl: typeof fetch = fetch) {}
+  async get(url: string) {
+    const res = await this.fetchImpl(url);
+    if (!res.ok) { await res.body?.cancel(); return null; }
+    return res.json();
+  }
+}` },
+      ] }],
+    },
+    {
+      code: `export class ApiClient {
+  private readonly fetchImpl = fetch;
+  async get(url: string) {
+    const res = await this.fetchImpl(url);
+    if (!res.ok) return null;
+    return res.json();
+  }
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', line: 4, suggestions: [
+        { messageId: 'suggestRead', output: `export class ApiClient {
+  private readonly fetchImpl = fetch;
+  async get(url: string) {
+    const res = await this.fetchImpl(url);
+    if (!res.ok) { await res.arrayBuffer(); return null; }
+    return res.json();
+  }
+}` },
+        { messageId: 'suggestCancel', output: `export class ApiClient {
+  private readonly fetchImpl = fetch;
+  async get(url: string) {
+    const res = await this.fetchImpl(url);
+    if (!res.ok) { await res.body?.cancel(); return null; }
+    return res.json();
+  }
+}` },
+      ] }],
+    },
     {
       filename: at('src/weather.service.ts'),
       code: `import { HttpService } from './http.service';

@@ -32,9 +32,9 @@ import { type ModuleSummaries, type ProjectModule, type ResolvedExport, type Tex
 import { moduleSourceHint } from './module-source-hint';
 import { ParameterUses, type ImportedParameterQuery, type ParameterUse } from './parameter-use';
 import { returnedFunction } from './returned-function';
+import { instanceMethod } from '../../ast/instance-method';
 import type { MethodParameter } from './request-method';
 import {
-  instanceMethod,
   mayCarryResponse,
   ResponseSourceResolver,
   type ClientSlot,

@@ -32,6 +32,9 @@ import { enclosingFunction } from '../../ast/enclosing-function';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { localFunction } from '../../ast/local-function';
+import { enclosingClassBody } from '../../ast/enclosing-class-body';
+import { instanceMethod } from '../../ast/instance-method';
+import { staticPropertyName } from '../../ast/static-property-name';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
@@ -182,6 +185,14 @@ export class ParameterUses {
         }
         return this.options.imported?.({ callee: factoryCall.callee, index, holder, given, madeByFactory: true });
       }
+    }
+    // `this.shouldRetry(response)`: a method of the enclosing class.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = staticPropertyName(callee);
+      const classNode = enclosingClassBody(callee)?.parent;
+      const isClass = classNode?.type === AST_NODE_TYPES.ClassDeclaration || classNode?.type === AST_NODE_TYPES.ClassExpression;
+      const fn = name !== undefined && isClass ? instanceMethod(classNode, name) : undefined;
+      return fn ? this.ofFunction(fn, index, holder, given) : undefined;
     }
     return this.options.imported?.({ callee, index, holder, given, madeByFactory: false });
   }

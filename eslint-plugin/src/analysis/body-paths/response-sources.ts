@@ -11,6 +11,7 @@
  * or retry by calling itself (`return fetchRetry(url, n - 1)`). `HEAD` requests are not sources:
  * their responses have no body (request-method.ts, also when a wrapper's caller passes `'HEAD'`).
  */
+import { instanceMethod } from '../../ast/instance-method';
 import { enclosingClassBody } from '../../ast/enclosing-class-body';
 import { declaredTypeName } from '../../ast/declared-type-name';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
@@ -224,7 +225,9 @@ export class ResponseSourceResolver {
     if (node.type === AST_NODE_TYPES.Identifier) return this.classifyLocal(node, scope, depth);
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const byDispatcher = this.classifyDispatcherMethod(node, depth);
-      return byDispatcher === 'unknown' ? this.classifyInstanceMethod(node, depth) : byDispatcher;
+      if (byDispatcher !== 'unknown') return byDispatcher;
+      const byMethod = this.classifyInstanceMethod(node, depth);
+      return byMethod === 'unknown' ? this.classifyFetchField(node, depth) : byMethod;
     }
     if (isFunctionNode(node)) return this.functionSource(node, depth) ?? 'not-a-source';
     return 'unknown';
@@ -297,6 +300,45 @@ export class ResponseSourceResolver {
     if (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) return 'unknown';
     const fn = instanceMethod(classNode, method);
     return fn ? (this.functionSource(fn, depth) ?? 'not-a-source') : 'unknown';
+  }
+
+  /**
+   * `this.fetchImpl(url)` where the class keeps a fetch function in that field: a field initialised
+   * to it (`fetchImpl = fetch`), a constructor parameter property defaulting to it (`private readonly
+   * fetchImpl: typeof fetch = fetch`), or the constructor's `this.fetchImpl = f` of a parameter
+   * defaulting to it. A caller that passes its own function is not followed (as for a parameter
+   * defaulting to `fetch`).
+   */
+  private classifyFetchField(member: TSESTree.MemberExpression, depth: number): Classification {
+    if (member.object.type !== AST_NODE_TYPES.ThisExpression) return 'unknown';
+    const name = staticPropertyName(member);
+    const classBody = enclosingClassBody(member);
+    if (name === undefined || !classBody) return 'unknown';
+    const values: TSESTree.Node[] = [];
+    for (const element of classBody.body) {
+      if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && !element.computed && propertyKeyName(element) === name) {
+        if (element.value) values.push(element.value);
+      }
+      if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') continue;
+      for (const param of element.value.params) {
+        const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
+        if (inner?.type === AST_NODE_TYPES.AssignmentPattern && inner.left.type === AST_NODE_TYPES.Identifier && inner.left.name === name) {
+          values.push(inner.right);
+        }
+      }
+      for (const statement of element.value.body?.body ?? []) {
+        const assigned = thisAssignment(statement, name);
+        if (assigned) values.push(assigned);
+      }
+    }
+    if (values.length === 0) return 'unknown';
+    const classifications = values.map((value) => this.classifyCallee(value, depth - 1));
+    const [first] = classifications;
+    if (first === undefined || typeof first === 'string' || !classifications.every((c) => typeof c !== 'string' && c.client === first.client && c.holder === first.holder)) {
+      return 'unknown';
+    }
+    // What reaches the field from a parameter default is the parameter's business, not this call's.
+    return { ...first, clientParameter: undefined } as Classification;
   }
 
   /** The class expression `C` of a never-reassigned local initialised with `new C(...)`. */
@@ -783,33 +825,6 @@ function stringProperty(node: TSESTree.Node, name: string): string | undefined {
   return undefined;
 }
 
-/** The function of instance method `name` of a class (not a getter, setter or static method). */
-export function instanceMethod(
-  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  name: string,
-): FunctionNode | undefined {
-  for (const element of classNode.body.body) {
-    if (
-      element.type === AST_NODE_TYPES.MethodDefinition &&
-      element.kind === 'method' &&
-      !element.static &&
-      propertyKeyName(element) === name &&
-      element.value.type === AST_NODE_TYPES.FunctionExpression
-    ) {
-      return element.value;
-    }
-    if (
-      element.type === AST_NODE_TYPES.PropertyDefinition &&
-      !element.static &&
-      propertyKeyName(element) === name &&
-      element.value &&
-      isFunctionNode(element.value)
-    ) {
-      return element.value;
-    }
-  }
-  return undefined;
-}
 
 /** `this.<name> = value;` as a statement: the value. */
 function thisAssignment(statement: TSESTree.Statement, name: string): TSESTree.Node | undefined {
