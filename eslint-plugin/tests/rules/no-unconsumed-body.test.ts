@@ -21,6 +21,15 @@ function data(client: ResponseClient, line?: number): Record<string, string | nu
 // types differ from the plugin's; RuleTester still checks message ids at run time.
 ruleTester.run('no-unconsumed-body', rule as never, {
   valid: [
+    // A project error class may keep the response for its catcher to read.
+    `class HttpError extends Error {
+  constructor(readonly response: Response) { super(\`HTTP \${response.status}\`); }
+}
+export async function request(url: string) {
+  const resp = await fetch(url);
+  if (resp.ok) return resp;
+  throw new HttpError(resp);
+}`,
     // ---- consumed or released on every path ----
     `export async function getUser(url: string) {
       const res = await fetch(url);
@@ -477,6 +486,34 @@ export async function ping(url: string) {
   return response.status;
 }`,
             },
+          ],
+        },
+      ],
+    },
+    // \`new Error(resp)\` keeps only the string "[object Response]": the body is never read.
+    {
+      code: `export async function request(url: string) {
+  const resp = await fetch(url);
+  if (resp.ok) return resp;
+  throw new Error(resp as unknown as string);
+}`,
+      errors: [
+        {
+          messageId: 'unconsumedOnPath',
+          line: 2,
+          suggestions: [
+            { messageId: 'suggestRead', output: `export async function request(url: string) {
+  const resp = await fetch(url);
+  if (resp.ok) return resp;
+  await resp.arrayBuffer();
+  throw new Error(resp as unknown as string);
+}` },
+            { messageId: 'suggestCancel', output: `export async function request(url: string) {
+  const resp = await fetch(url);
+  if (resp.ok) return resp;
+  await resp.body?.cancel();
+  throw new Error(resp as unknown as string);
+}` },
           ],
         },
       ],

@@ -14,6 +14,7 @@ import type { BodyHolder } from '../libraries/response-sources';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { EVENT_LISTENER_METHODS } from '../libraries/event-emitters';
+import { STRINGIFYING_CONSTRUCTORS } from '../libraries/inspecting-calls';
 
 export type BodyUse =
   /** Read, drained, piped, cancelled or iterated here. */
@@ -156,7 +157,12 @@ function classifyArgumentUse(
   holder: BodyHolder,
   context: BodyUseContext,
 ): BodyUse {
-  if (call.type === AST_NODE_TYPES.NewExpression) return 'handed-off';
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    // `new Error(res)`: the message is the string "[object Response]"; nothing reads the body.
+    const refs = index === 0 ? resolveModuleRefs(call.callee, context.sourceCode.getScope(call)) : undefined;
+    const stringified = refs !== undefined && refs.length > 0 && refs.every((ref) => STRINGIFYING_CONSTRUCTORS.some((spec) => matchesExportSpec(ref, spec)));
+    return stringified ? 'metadata' : 'handed-off';
+  }
   const byKnownFunction = classifyKnownFunctionArgument(call, context);
   if (byKnownFunction !== 'handed-off') return byKnownFunction;
   // A spread argument (`f(...args)`) reaches an unknown parameter.

@@ -9,3 +9,12 @@ export const INSPECTING_CALLS: readonly GlobalSpec[] = [
   { from: 'global', name: ['JSON.stringify', 'Object.keys', 'Object.values', 'Object.entries', 'String', 'Boolean'] },
   { from: 'global', name: ['console.log', 'console.debug', 'console.info', 'console.warn', 'console.error'] },
 ];
+
+/**
+ * Built-in error constructors: `new Error(value)` turns its message argument into a string and keeps
+ * nothing else of it, so `throw new Error(res)` reads no body (a subclass of the project may keep
+ * what it is given, and stays unknown).
+ */
+export const STRINGIFYING_CONSTRUCTORS: readonly GlobalSpec[] = [
+  { from: 'global', name: ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError'] },
+];
