@@ -25,7 +25,7 @@ import {
   type AgentOptionsSpec,
 } from '../analysis/libraries/agent-options';
 import { POOL_OWNERS } from '../analysis/libraries/pool-owners';
-import { REQUEST_OPTIONS_CALLS, type RequestOptionsSpec } from '../analysis/libraries/request-options';
+import { HEADERS_CLASSES, REQUEST_OPTIONS_CALLS, type RequestOptionsSpec } from '../analysis/libraries/request-options';
 import { resolveModuleRefs, type ModuleRef } from '../analysis/imports/module-refs';
 import { staticPropertyName } from '../ast/static-property-name';
 import { staticString } from '../ast/static-string';
@@ -35,7 +35,7 @@ import { isNeverReassigned } from '../ast/is-never-reassigned';
 import { lookupProperty } from '../ast/lookup-property';
 import { removePropertyFix } from '../ast/remove-property-fix';
 import { staticObjectLiteral } from '../ast/static-object-literal';
-import { isTestFile } from '../analysis/contexts/startup-only';
+import { stripWrappers } from '../ast/strip-wrappers';
 import { createRule } from '../util/create-rule';
 import { escapeRegExp } from '../util/escape-regexp';
 
@@ -139,9 +139,6 @@ export default createRule<Options, MessageIds>({
     },
   ],
   create(context, [options]) {
-    // Test files set up clients for one test run; what they turn off costs no production reuse
-    // (the same scope as no-client-per-request and no-unconsumed-body).
-    if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const { agentSpecs, isRelevantMember } = trackedAgents(options.agentConstructors);
 
@@ -381,8 +378,18 @@ export default createRule<Options, MessageIds>({
     function checkHeadersOption(object: TSESTree.ObjectExpression): void {
       const { property, certain } = lookupProperty(object, 'headers');
       if (!property || !certain) return;
-      const headers = staticObjectLiteral(property.value, sourceCode.getScope(property.value));
+      const headers = staticObjectLiteral(headersInit(property.value), sourceCode.getScope(property.value));
       if (headers) checkConnectionHeader(headers);
+    }
+
+    /** `new Headers({ ... })` (the global or undici's): the object literal it is built from. */
+    function headersInit(value: TSESTree.Node): TSESTree.Node {
+      const expression = stripWrappers(value);
+      if (expression.type !== AST_NODE_TYPES.NewExpression || expression.arguments.length !== 1) return value;
+      const [init] = expression.arguments;
+      const refs = resolveModuleRefs(expression.callee, sourceCode.getScope(expression));
+      const isHeaders = refs?.length && refs.every((ref) => HEADERS_CLASSES.some((spec) => matchesExportSpec(ref, spec)));
+      return isHeaders && init && init.type !== AST_NODE_TYPES.SpreadElement ? init : value;
     }
 
     function checkConnectionHeader(headers: TSESTree.ObjectExpression): void {

@@ -16,7 +16,6 @@ import { moduleSummariesOf, type ModuleSummaries } from '../analysis/modules';
 import { exportSpecSchema, type ExportSpec } from '../analysis/imports/export-spec';
 import { RESPONSE_SOURCES, type ResponseClient, type ResponseSourceSpec } from '../analysis/libraries/response-sources';
 import { readSharedSettings } from '../analysis/settings';
-import { isTestFile } from '../analysis/contexts/startup-only';
 import { createRule } from '../util/create-rule';
 
 export type CustomSourceReturns = 'fetch-response' | 'undici-response';
@@ -159,8 +158,6 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ consumingHelpers: [], responseSources: [] }],
   create(context, [options]) {
-    // Test code sends each request once, against a server of its own: no pool to keep healthy.
-    if (isTestFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const settings = readSharedSettings(context);
     const sources: ResponseSourceSpec[] = [

@@ -10,9 +10,10 @@ const plainJs = { languageOptions: { parser: espree as never, ecmaVersion: 2024,
 // whose types differ from the plugin's 8.74; RuleTester still checks message ids at run time.
 ruleTester.run('no-disabled-keepalive', rule as never, {
   valid: [
-    // Test files are not checked: the agent serves one test run.
-    { filename: '/repo/test/proxy.test.js', code: `const http = require('http');\nconst agent = new http.Agent();\nmodule.exports = agent;` },
-    { filename: '/repo/src/__tests__/client.ts', code: `import https from 'node:https';\nexport const agent = new https.Agent({ keepAlive: false });` },
+    // A Headers object of the project's own, or one built from something else.
+    `import { Headers } from './headers';
+export const ping = (url: string) => fetch(url, { headers: new Headers({ Connection: 'close' }) });`,
+    `export const ping = (url: string, base: Headers) => fetch(url, { headers: new Headers(base) });`,
     // keepAlive: true in every import form
     `import https from 'node:https'; export const agent = new https.Agent({ keepAlive: true, maxSockets: 50 });`,
     `import { Agent } from 'http'; const agent = new Agent({ keepAlive: true });`,
@@ -103,6 +104,26 @@ ruleTester.run('no-disabled-keepalive', rule as never, {
     },
   ],
   invalid: [
+    // A Headers object built from a literal is read like the literal.
+    {
+      code: `export async function ping(url: string) {
+  return fetch(url, { headers: new Headers({ accept: '*/*', Connection: 'close' }) });
+}`,
+      errors: [
+        {
+          messageId: 'connectionClose',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'removeConnectionClose',
+              output: `export async function ping(url: string) {
+  return fetch(url, { headers: new Headers({ accept: '*/*' }) });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `import https from 'node:https';
 export const agent = new https.Agent({ maxSockets: 50 });`,

@@ -15,7 +15,6 @@ import { BindingPaths } from './binding-paths';
 import { usesBrowserGlobals } from './browser-code';
 import { CodePathRecorder, mergeListeners } from './code-paths';
 import { expectsFailure } from './expected-failures';
-import { isInsideTestCallback } from '../contexts/startup-only';
 import { ImportedResponses } from './imported-responses';
 import { ParameterUses } from './parameter-use';
 import { PromiseCombinators } from './promise-combinators';
@@ -106,7 +105,7 @@ export function unreadBodyListeners(options: UnreadBodiesOptions): TSESLint.Rule
         onFinding,
       });
       for (const call of calls) {
-        if (expectsFailure(call) || isInsideTestCallback(call)) continue;
+        if (expectsFailure(call)) continue;
         const source = resolver.sourceOfCall(call);
         if (source) holders.analyseSource(call, source);
         else combinators.analyse(call);

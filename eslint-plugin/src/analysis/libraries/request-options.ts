@@ -75,3 +75,10 @@ export const REQUEST_OPTIONS_CALLS: readonly RequestOptionsSpec[] = [
  * options, whoever the options are passed to.
  */
 export const AGENT_OPTION_KEYS: ReadonlySet<string> = new Set(['agent', 'dispatcher', 'httpAgent', 'httpsAgent']);
+
+/** `new Headers(init)`: the Fetch API's header list, global or undici's; `init` is read like a literal. */
+export const HEADERS_CLASSES: readonly ExportSpec[] = [
+  { from: 'global', name: 'Headers' },
+  { from: 'package', package: 'undici', name: 'Headers' },
+  { from: 'package', package: 'node-fetch', name: 'Headers' },
+];
