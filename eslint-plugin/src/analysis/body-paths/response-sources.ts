@@ -13,6 +13,7 @@
  */
 import { instanceMethod } from '../../ast/instance-method';
 import { enclosingClassBody } from '../../ast/enclosing-class-body';
+import { thisFieldValues } from '../../ast/this-field-values';
 import { declaredTypeName } from '../../ast/declared-type-name';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -314,23 +315,10 @@ export class ResponseSourceResolver {
     const name = staticPropertyName(member);
     const classBody = enclosingClassBody(member);
     if (name === undefined || !classBody) return 'unknown';
-    const values: TSESTree.Node[] = [];
-    for (const element of classBody.body) {
-      if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && !element.computed && propertyKeyName(element) === name) {
-        if (element.value) values.push(element.value);
-      }
-      if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') continue;
-      for (const param of element.value.params) {
-        const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : undefined;
-        if (inner?.type === AST_NODE_TYPES.AssignmentPattern && inner.left.type === AST_NODE_TYPES.Identifier && inner.left.name === name) {
-          values.push(inner.right);
-        }
-      }
-      for (const statement of element.value.body?.body ?? []) {
-        const assigned = thisAssignment(statement, name);
-        if (assigned) values.push(assigned);
-      }
-    }
+    // Kept by the instance: the field, a parameter property's default, the constructor's assignments.
+    const values = thisFieldValues(classBody, name)
+      .filter(({ from }) => from === 'field' || from === 'parameter-default' || from === 'constructor')
+      .map(({ value }) => value);
     if (values.length === 0) return 'unknown';
     const classifications = values.map((value) => this.classifyCallee(value, depth - 1));
     const [first] = classifications;
@@ -338,7 +326,8 @@ export class ResponseSourceResolver {
       return 'unknown';
     }
     // What reaches the field from a parameter default is the parameter's business, not this call's.
-    return { ...first, clientParameter: undefined } as Classification;
+    const { clientParameter: _ignored, ...source } = first;
+    return source;
   }
 
   /** The class expression `C` of a never-reassigned local initialised with `new C(...)`. */
@@ -391,25 +380,11 @@ export class ResponseSourceResolver {
   ): 'undici' | 'axios-stream' | undefined {
     const classBody = enclosingClassBody(member);
     if (!classBody) return undefined;
-    const values: TSESTree.Node[] = [];
-    for (const element of classBody.body) {
-      if (
-        element.type === AST_NODE_TYPES.PropertyDefinition &&
-        !element.computed &&
-        element.key.type === AST_NODE_TYPES.Identifier &&
-        element.key.name === name &&
-        element.value
-      ) {
-        values.push(element.value);
-      }
-      // Assigned in the constructor or in a method run before use (`onModuleInit() { this.pool = ... }`).
-      if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.body) {
-        for (const statement of element.value.body.body) {
-          const assigned = thisAssignment(statement, name);
-          if (assigned) values.push(assigned);
-        }
-      }
-    }
+    // The field, and assignments in the constructor or in a method run before use
+    // (`onModuleInit() { this.pool = ... }`).
+    const values = thisFieldValues(classBody, name)
+      .filter(({ from }) => from !== 'parameter-default')
+      .map(({ value }) => value);
     const declared = declaredTypeName(member, this.sourceCode.getScope(member));
     if (declared && this.matchesCallee(declared, DISPATCHER_CLASSES)) return 'undici';
     const clients = values.map((value) => this.dispatcherClient(value, depth));
@@ -826,18 +801,3 @@ function stringProperty(node: TSESTree.Node, name: string): string | undefined {
 }
 
 
-/** `this.<name> = value;` as a statement: the value. */
-function thisAssignment(statement: TSESTree.Statement, name: string): TSESTree.Node | undefined {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
-  const expression = statement.expression;
-  if (
-    expression.type !== AST_NODE_TYPES.AssignmentExpression ||
-    expression.operator !== '=' ||
-    expression.left.type !== AST_NODE_TYPES.MemberExpression ||
-    expression.left.object.type !== AST_NODE_TYPES.ThisExpression ||
-    staticPropertyName(expression.left) !== name
-  ) {
-    return undefined;
-  }
-  return expression.right;
-}

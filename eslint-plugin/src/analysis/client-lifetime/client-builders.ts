@@ -98,19 +98,8 @@ export class ClientBuilders {
 
   /** The client a call or `new` builds every time it runs, whatever builds it. */
   builtBy(node: Call, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
-    const { matcher } = this.view;
-    if (matcher.isPoolConstruction(node)) {
-      return { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line };
-    }
-    const sdk = matcher.sharedAgentSdk(node);
-    const wrapper = !sdk && matcher.isWrapperConstruction(node);
-    if (sdk || wrapper) {
-      // Configured from the call's own data (a per-tenant key), such a client is meant to be per call.
-      const independent = requestIndependentBindings([node.callee, ...node.arguments], this.view.sourceCode.getScope(node));
-      if (!independent) return undefined;
-      const built = { client: constructionLabel(node, this.view.sourceCode), file: this.view.file, line: node.loc.start.line };
-      return sdk ? { ...built, sdk } : { ...built, wrapper: true };
-    }
+    const direct = this.directBuild(node);
+    if (direct !== 'none') return direct;
     if (hops <= 0) return undefined;
     const local = this.builtByLocal(node, hops);
     if (local !== 'unknown') return local;
@@ -153,14 +142,29 @@ export class ClientBuilders {
   }
 
   /**
+   * What `node` itself constructs: a pool (`new Agent()`, `twilio()`), or an SDK client or thin
+   * wrapper configured from request-independent values (one configured from the call's own data,
+   * a per-tenant key, is meant to be per call: undefined). 'none' when `node` is no construction.
+   */
+  private directBuild(node: Call): BuiltClient | undefined | 'none' {
+    const { matcher, sourceCode, file } = this.view;
+    const built = () => ({ client: constructionLabel(node, sourceCode), file, line: node.loc.start.line });
+    if (matcher.isPoolConstruction(node)) return built();
+    const sdk = matcher.sharedAgentSdk(node);
+    if (!sdk && !matcher.isWrapperConstruction(node)) return 'none';
+    if (!requestIndependentBindings([node.callee, ...node.arguments], sourceCode.getScope(node))) return undefined;
+    return sdk ? { ...built(), sdk } : { ...built(), wrapper: true };
+  }
+
+  /**
    * `here` marked argument-free when the construction `call` reads nothing of the function it runs
    * in (no parameter, no local), or when it is a factory call that is argument-free itself.
    */
   private withArgumentFreedom(here: BuiltClient, built: BuiltClient, call: Call): BuiltClient {
-    const direct = built.file === this.view.file && built.line === call.loc.start.line;
-    const free = direct
-      ? requestIndependentBindings([call.callee, ...call.arguments], this.view.sourceCode.getScope(call)) !== undefined
-      : built.argumentFree === true;
+    const free =
+      this.directBuild(call) !== 'none'
+        ? requestIndependentBindings([call.callee, ...call.arguments], this.view.sourceCode.getScope(call)) !== undefined
+        : built.argumentFree === true;
     if (!free || here.unless !== undefined) return here;
     return { ...here, argumentFree: true };
   }
@@ -222,7 +226,6 @@ export class ClientBuilders {
       ...(built.sdk && { sdk: built.sdk }),
       ...(built.wrapper && { wrapper: true as const }),
     };
-    // (argument freedom is decided by the caller of builtHere: it depends on the call, not on `built`)
     return unless.length > 0 ? { ...client, unless } : client;
   }
 
