@@ -4,6 +4,7 @@
  * their sources: docs/library-facts.md ("Keep-alive defaults of agent constructors").
  */
 import type { ExportSpec, PackageExportSpec } from '../imports/export-spec';
+import { POOL_OWNERS } from './pool-owners';
 
 export type AgentKind =
   /** node:http(s) Agent (and user-configured subclasses). */
@@ -108,3 +109,11 @@ export const AWS_CLIENTS: PackageExportSpec = { from: 'package', package: '@aws-
 export const AWS_AGENT_OPTION_NAMES: readonly string[] = ['httpsAgent', 'httpAgent'];
 /** Client option name whose object-literal value is request handler options. */
 export const AWS_REQUEST_HANDLER_OPTION = 'requestHandler';
+
+/** undici dispatchers whose options accept `pipelining` (0 turns keep-alive off). */
+export const UNDICI_DISPATCHERS = POOL_OWNERS.filter((owner) => owner.family === 'undici');
+/** undici constructors whose options are the first argument (the others take an origin first; RetryAgent takes a dispatcher). */
+export const UNDICI_OPTIONS_FIRST: ReadonlySet<string> = new Set(['Agent', 'ProxyAgent', 'EnvHttpProxyAgent']);
+export const UNDICI_WRAPPING_DISPATCHERS: ReadonlySet<string> = new Set(['RetryAgent']);
+/** superagent sets request headers with `.set(name, value)` / `.set({ ... })` on its request chain. */
+export const SUPERAGENT = 'superagent';

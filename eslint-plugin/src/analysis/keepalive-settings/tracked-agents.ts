@@ -1,0 +1,63 @@
+/**
+ * The agent constructors no-disabled-keepalive checks (built-in ones plus the configured
+ * `agentConstructors`) and the member-name gate that lets a callee through to import resolution.
+ */
+import type { ExportSpec } from '../imports/export-spec';
+import { AGENT_OPTIONS, AWS_CLIENTS, AWS_REQUEST_HANDLERS, UNDICI_DISPATCHERS, type AgentOptionsSpec } from '../libraries/agent-options';
+import { REQUEST_OPTIONS_CALLS } from '../libraries/request-options';
+import { escapeRegExp } from '../../util/escape-regexp';
+
+export interface TrackedAgents {
+  readonly agentSpecs: readonly AgentOptionsSpec[];
+  readonly isRelevantMember: (name: string) => boolean;
+}
+
+/**
+ * Built once per options array, not once per linted file: ESLint hands every file the configured
+ * array itself, and the default (empty) one is cloned per file, so all empty ones share one entry.
+ */
+const trackedAgentsCache = new WeakMap<readonly ExportSpec[], TrackedAgents>();
+const NO_EXTRA_AGENTS: readonly ExportSpec[] = [];
+
+/** The built-in agent constructors plus the configured ones, and the member-name gate for all of them. */
+export function trackedAgents(configured: readonly ExportSpec[]): TrackedAgents {
+  const agentConstructors = configured.length === 0 ? NO_EXTRA_AGENTS : configured;
+  let tracked = trackedAgentsCache.get(agentConstructors);
+  if (tracked) return tracked;
+  const agentSpecs: readonly AgentOptionsSpec[] = [
+    ...AGENT_OPTIONS,
+    ...agentConstructors.map(
+      (agent): AgentOptionsSpec => ({ agent, kind: 'node-agent', optionsArgument: 0, keepAliveDefault: false }),
+    ),
+  ];
+  const isRelevantMember = relevantMemberTest([...agentSpecs.map((spec) => spec.agent), ...AWS_REQUEST_HANDLERS, AWS_CLIENTS]);
+  tracked = { agentSpecs, isRelevantMember };
+  trackedAgentsCache.set(agentConstructors, tracked);
+  return tracked;
+}
+
+/**
+ * Whether a member name (`https.Agent`, `axios.post`) may be the last name of a tracked export:
+ * exact names, and wildcard names such as `*Client` as patterns.
+ */
+function relevantMemberTest(agentSpecs: readonly ExportSpec[]): (name: string) => boolean {
+  const names = new Set<string>(['default', 'Agent']);
+  const patterns: RegExp[] = [];
+  const specs: ExportSpec[] = [...agentSpecs, ...UNDICI_DISPATCHERS, ...REQUEST_OPTIONS_CALLS.map((spec) => spec.callee)];
+  for (const spec of specs) {
+    for (const name of typeof spec.name === 'string' ? [spec.name] : spec.name) {
+      const last = name.split('.').at(-1);
+      if (!last) continue;
+      if (!last.includes('*')) {
+        names.add(last);
+        continue;
+      }
+      const source = last
+        .split('*')
+        .map(escapeRegExp)
+        .join('.*');
+      patterns.push(new RegExp(`^${source}$`));
+    }
+  }
+  return (name) => names.has(name) || patterns.some((pattern) => pattern.test(name));
+}
