@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { propertyKeyName } from './property-key-name';
+import { stripWrappers } from './strip-wrappers';
 
 export interface PropertyLookup {
   /** The property that decides the key's value (the last one with that key), if any. */
@@ -31,7 +32,8 @@ export function lookupProperty(
   let unknownAfterFound = false;
   for (const member of object.properties) {
     if (member.type !== AST_NODE_TYPES.Property) {
-      unknownAfterFound = true; // a spread may carry the key
+      // a spread may carry the key, unless every value it can spread is written out without it
+      if (!spreadLacksKey(member.argument, name, options)) unknownAfterFound = true;
       continue;
     }
     const key = propertyKeyName(member);
@@ -45,4 +47,30 @@ export function lookupProperty(
     }
   }
   return { property: found, certain: !unknownAfterFound };
+}
+
+/**
+ * True when every value `argument` can spread is known to lack the key: an object literal without
+ * it (certainly), or a value that spreads nothing (`null`, `undefined`, `false`, `''`, `0`).
+ * `...(cond && { ca })` and `...(ca ? { ca } : {})` are the usual shapes.
+ */
+function spreadLacksKey(argument: TSESTree.Node, name: string, options: { caseInsensitive?: boolean }): boolean {
+  const value = stripWrappers(argument);
+  switch (value.type) {
+    case AST_NODE_TYPES.ObjectExpression: {
+      const { property, certain } = lookupProperty(value, name, options);
+      return property === undefined && certain;
+    }
+    case AST_NODE_TYPES.Literal:
+      return value.value === null || value.value === false || value.value === '' || value.value === 0;
+    case AST_NODE_TYPES.Identifier:
+      return value.name === 'undefined';
+    case AST_NODE_TYPES.ConditionalExpression:
+      return spreadLacksKey(value.consequent, name, options) && spreadLacksKey(value.alternate, name, options);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `a && b` spreads `a` only when it is falsy, which spreads nothing; `||` and `??` may spread `a` itself.
+      return (value.operator === '&&' || spreadLacksKey(value.left, name, options)) && spreadLacksKey(value.right, name, options);
+    default:
+      return false;
+  }
 }

@@ -79,6 +79,9 @@ export const ping = (url: string) => fetch(url, { headers: new Headers({ Connect
      await fetch('https://example.com', { headers: { Connection: 'close' } });`,
     `import request from 'supertest'; await request(app).get('/').set('Connection', 'close');`,
     `import { request } from './client'; await request('/x', { headers: { Connection: 'close' } });`,
+    // a spread that may carry keepAlive (or is unknown) leaves the setting open
+    `import https from 'https'; const agent = new https.Agent({ ...(reuse ? { keepAlive: true } : {}), maxSockets: 4 });`,
+    `import https from 'https'; const agent = new https.Agent({ ...(custom || { ca }), maxSockets: 4 });`,
     // spread after the header may replace it
     `await fetch('https://example.com', { headers: { Connection: 'close', ...extra } });`,
     // undici: pipelining that keeps connections
@@ -309,6 +312,35 @@ const agent = new https.Agent({ ...tlsOptions, keepAlive: false });`,
               messageId: 'setKeepAliveTrue',
               output: `import https from 'https';
 const agent = new https.Agent({ ...tlsOptions, keepAlive: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // spreads of values written out without keepAlive (client certificates added when configured)
+      code: `import https from 'https';
+export function clusterAgent(cluster: { cert?: string; key?: string; ca?: string }) {
+  return new https.Agent({
+    ...(cluster.cert && { cert: cluster.cert, key: cluster.key }),
+    ...(cluster.ca ? { ca: cluster.ca } : {}),
+  });
+}`,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import https from 'https';
+export function clusterAgent(cluster: { cert?: string; key?: string; ca?: string }) {
+  return new https.Agent({
+    keepAlive: true,
+    ...(cluster.cert && { cert: cluster.cert, key: cluster.key }),
+    ...(cluster.ca ? { ca: cluster.ca } : {}),
+  });
+}`,
             },
           ],
         },

@@ -388,7 +388,7 @@ export class BindingPaths {
     const summary = this.context.parameterUses.ofArgument(use.call, use.index, binding.holder);
     if ((summary?.kind !== 'metadata' && summary?.kind !== 'returns') || !summary.throws) return undefined;
     if (summary.throws === 'async' && !isAwaited(use.call)) return undefined;
-    return isInsideTry(use.call, owner) ? undefined : use.call;
+    return isInsideTry(use.call, owner, (tryStatement) => cannotReachResponse(tryStatement, binding, use.call)) ? undefined : use.call;
   }
 
   private destroyFinding(identifier: TSESTree.Node, binding: ResponseBinding): BodyFinding | undefined {
@@ -487,14 +487,47 @@ function isAwaited(call: TSESTree.Node): boolean {
   return hasAwaitBetween(call, outermostCarrier(call));
 }
 
-/** True when `node` is in the `try` block of a `try` with a `catch` or `finally`, inside `owner`. */
-function isInsideTry(node: TSESTree.Node, owner: TSESTree.Node): boolean {
+/**
+ * True when `node` is in the `try` block of a `try` with a `catch` or `finally`, inside `owner`;
+ * a `try` for which `transparent` holds does not count (its handlers cannot touch the response).
+ */
+function isInsideTry(
+  node: TSESTree.Node,
+  owner: TSESTree.Node,
+  transparent: (tryStatement: TSESTree.TryStatement) => boolean = () => false,
+): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== owner; parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) return true;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && !transparent(parent)) return true;
     child = parent;
   }
   return false;
+}
+
+/**
+ * `try { const res = await fetch(u); ensureOk(res); ... } catch { ... }`: the response lives in a
+ * variable declared inside the `try` block, so its `catch` and `finally` cannot name it. They could
+ * still reach it if it left the variable (thrown, stored, passed on), so every other use must only
+ * read it in place: a member (`res.status`, `res.json()`), a test, a return, or the helper call itself.
+ */
+function cannotReachResponse(tryStatement: TSESTree.TryStatement, binding: ResponseBinding, helperCall: TSESTree.Node): boolean {
+  const { variable } = binding;
+  const [def] = variable.defs;
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || !isWithin(def.name, tryStatement.block)) return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    const use = classifyValueUse(reference.identifier);
+    switch (use.kind) {
+      case 'member':
+      case 'inspected':
+      case 'returned':
+        return true;
+      case 'argument':
+        return use.call === helperCall;
+      default:
+        return false;
+    }
+  });
 }
 
 /** True when every write of `variable` is done by `writer`. */
