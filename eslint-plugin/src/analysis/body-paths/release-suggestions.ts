@@ -13,6 +13,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { isTestedForAbsence } from '../../ast/is-tested-for-absence';
 import { isInlineFunction, type FunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ReleaseSuggestion } from './body-findings';
@@ -210,8 +211,10 @@ export class ReleaseSuggestions {
     const owner = ownerOf(binding, this.recorder, this.sourceCode.ast);
     const isAsync = 'async' in owner && owner.async === true;
     // A kept response (`last = res`) may still be unset where the release goes; so may the response
-    // of an error-first callback (`(err, res) => ...`) on a path that did not test `err`.
-    const mayBeUnset = binding.aliasOf !== undefined || (binding.errorVariables?.length ?? 0) > 0;
+    // of an error-first callback (`(err, res) => ...`) on a path that did not test `err`, and one the
+    // code itself tests for absence (`if (!res || !res.ok)`: a wrapper that may return nothing).
+    const mayBeUnset =
+      binding.aliasOf !== undefined || (binding.errorVariables?.length ?? 0) > 0 || isTestedForAbsence(binding.variable);
     const name = mayBeUnset ? `${responseName(binding)}?` : responseName(binding);
     return holderReleases(name, binding.holder, binding.client, isAsync).map((release) => ({
       ...release,

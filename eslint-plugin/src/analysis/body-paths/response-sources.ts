@@ -131,6 +131,12 @@ export class ResponseSourceResolver {
   private importsAsked = true;
   /** Wrappers being summarised: a call back into one of them is a retry, not another kind of value. */
   private readonly inProgress = new Set<FunctionNode>();
+  /**
+   * How often a question was cut short by MAX_DEPTH. A summary that ran into the limit depends on
+   * how deep the question that asked first already was, so a negative one is not cached: asked
+   * directly later, the same wrapper gets the full depth.
+   */
+  private depthCutoffs = 0;
 
   private readonly sourceCode: Readonly<SourceCode>;
 
@@ -164,12 +170,19 @@ export class ResponseSourceResolver {
     return this.functionSource(fn, MAX_DEPTH);
   }
 
+  /** True (and counted) when a question has no depth left. */
+  private outOfDepth(depth: number): boolean {
+    if (depth > 0) return false;
+    this.depthCutoffs += 1;
+    return true;
+  }
+
   private functionSource(fn: FunctionNode, depth: number): ResponseSource | undefined {
     return this.wrapperSource(fn, depth) ?? this.callbackWrapperSource(fn, depth);
   }
 
   private sourceOfCallAt(call: TSESTree.CallExpression, depth: number): CallSource | undefined {
-    if (depth <= 0) return undefined;
+    if (this.outOfDepth(depth)) return undefined;
     const classification = this.classifyCallee(call.callee, depth);
     if (typeof classification === 'string') return undefined;
     let carriers: MethodCarrier[];
@@ -201,7 +214,7 @@ export class ResponseSourceResolver {
   }
 
   private classifyCallee(callee: TSESTree.Node, depth: number): Classification {
-    if (depth <= 0) return 'unknown';
+    if (this.outOfDepth(depth)) return 'unknown';
     const node = stripWrappers(callee);
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
       return combine(this.classifyCallee(node.consequent, depth - 1), this.classifyCallee(node.alternate, depth - 1));
@@ -342,7 +355,7 @@ export class ResponseSourceResolver {
 
   /** The client of an expression that holds an undici dispatcher or an axios instance. */
   private dispatcherClient(node: TSESTree.Node, depth: number): 'undici' | 'axios-stream' | undefined {
-    if (depth <= 0) return undefined;
+    if (this.outOfDepth(depth)) return undefined;
     const value = stripWrappers(node);
     if (value.type === AST_NODE_TYPES.NewExpression) {
       return this.matchesCallee(value.callee, DISPATCHER_CLASSES) ? 'undici' : undefined;
@@ -404,7 +417,8 @@ export class ResponseSourceResolver {
   private wrapperSource(fn: FunctionNode, depth: number): ResponseSource | undefined {
     const cached = this.wrapperCache.get(fn);
     if (cached !== undefined) return cached ?? undefined;
-    if (this.inProgress.has(fn) || depth <= 0) return undefined;
+    if (this.inProgress.has(fn) || this.outOfDepth(depth)) return undefined;
+    const cutoffs = this.depthCutoffs;
     this.inProgress.add(fn);
     // A wrapper's summary is cached: it must not depend on the call that asked first.
     const importsAsked = this.importsAsked;
@@ -428,7 +442,7 @@ export class ResponseSourceResolver {
     // Every return gives the response the same way: itself, or in the same property of an object.
     const sameShape = sources.every((source) => source.property === found?.property);
     const result = found && !other && sameShape ? this.wrapperOf(fn, found, sources) : undefined;
-    this.wrapperCache.set(fn, result ?? null);
+    if (result || this.depthCutoffs === cutoffs) this.wrapperCache.set(fn, result ?? null);
     return result;
   }
 
@@ -440,7 +454,8 @@ export class ResponseSourceResolver {
   private callbackWrapperSource(fn: FunctionNode, depth: number): ResponseSource | undefined {
     const cached = this.callbackWrapperCache.get(fn);
     if (cached !== undefined) return cached ?? undefined;
-    if (this.inProgress.has(fn) || depth <= 0) return undefined;
+    if (this.inProgress.has(fn) || this.outOfDepth(depth)) return undefined;
+    const cutoffs = this.depthCutoffs;
     this.inProgress.add(fn);
     const importsAsked = this.importsAsked;
     this.importsAsked = true;
@@ -451,7 +466,7 @@ export class ResponseSourceResolver {
       this.inProgress.delete(fn);
       this.importsAsked = importsAsked;
     }
-    this.callbackWrapperCache.set(fn, result ?? null);
+    if (result || this.depthCutoffs === cutoffs) this.callbackWrapperCache.set(fn, result ?? null);
     return result;
   }
 
