@@ -11,6 +11,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../ast/static-property-name';
+import { abortingCalls } from './aborting-calls';
 import { resolveModuleRefs } from '../imports/module-refs';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { isInlineFunction, type FunctionNode } from '../../ast/function-node';
@@ -86,8 +87,7 @@ export function requestAborts(
     if ((method !== 'abort' && method !== 'destroy') || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) {
       continue;
     }
-    aborts.push(call);
-    aborts.push(...callsOf(namedFunctionAround(call, scopeManager)));
+    aborts.push(...abortingCalls(call, scopeManager));
   }
   return aborts;
 }
@@ -134,29 +134,3 @@ function onceResponseDeclarator(
   return use.declarator;
 }
 
-/** The variable naming the function `node` is directly in (declaration or `const f = () => ...`). */
-function namedFunctionAround(
-  node: TSESTree.Node,
-  scopeManager: TSESLint.Scope.ScopeManager | null,
-): TSESLint.Scope.Variable | undefined {
-  let fn: TSESTree.Node | undefined = node.parent;
-  while (fn && !isInlineFunction(fn) && fn.type !== AST_NODE_TYPES.FunctionDeclaration) fn = fn.parent;
-  if (!fn) return undefined;
-  const named = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent;
-  if (named?.type !== AST_NODE_TYPES.FunctionDeclaration && named?.type !== AST_NODE_TYPES.VariableDeclarator) {
-    return undefined;
-  }
-  const [variable] = scopeManager?.getDeclaredVariables(named) ?? [];
-  return variable;
-}
-
-function callsOf(variable: TSESLint.Scope.Variable | undefined): TSESTree.Node[] {
-  if (!variable) return [];
-  return variable.references
-    .map((reference) => reference.identifier.parent)
-    .filter(
-      (parent): parent is TSESTree.CallExpression =>
-        parent?.type === AST_NODE_TYPES.CallExpression &&
-        variable.references.some((reference) => reference.identifier === parent.callee),
-    );
-}

@@ -23,6 +23,7 @@ import type { BindingPaths } from './binding-paths';
 import type { CodePathRecorder, PathPosition } from './code-paths';
 import { callbackFailsTheTest } from './expected-failures';
 import { requestAborts, responseListeners } from './http-response-listeners';
+import { signalAborts } from './signal-aborts';
 import type { ReleaseSuggestions } from './release-suggestions';
 import type { ParameterUse, ParameterUses } from './parameter-use';
 import type { ResponseBinding, ThrownHelper } from './response-binding';
@@ -258,6 +259,7 @@ export class ResponseHolders {
           start,
           writer: declarator,
           reportNode: declarator,
+          releases: source.wrapper === undefined && source.origin === undefined ? signalAborts(call, source.client, this.context.sourceCode) : [],
           // A helper in between: the body can no longer be read at the request call.
           ...(throughHelper ? {} : { promise: { call, source } }),
           ...(thrownBefore ? { thrownBefore } : {}),
