@@ -452,6 +452,22 @@ export async function request(url: string) {
     `export async function odd() { const res = await fetch(); return res.json(); }`,
   ],
   invalid: [
+    {
+      // a \`.then()\` callback on a line of its own is reported at the request, the line that makes the response
+      code: `export function send(host: string, body: string, callback: (err: Error | null, json?: unknown) => void) {
+  fetch(host, { method: 'POST', body }).then(
+    async (res) => {
+      if (!res.ok) {
+        callback(new Error('External error. response code: ' + res.status));
+      } else {
+        callback(null, await res.json());
+      }
+    },
+    (err) => callback(err),
+  );
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', line: 2, column: 3 }],
+    },
     // The file's only hint for the cheap pre-filter is the module name of an aliased import.
     {
       code: `

@@ -442,7 +442,9 @@ export class ResponseHolders {
       variable,
       start,
       writer: fn,
-      reportNode: param,
+      // A `.then((res) => …)` callback on a line of its own: reported at the request (`fetch(url)`),
+      // the line that makes the response.
+      reportNode: source.delivery === 'promise' && !helped && call.loc.start.line !== param.loc.start.line ? call : param,
       releases,
       promise: source.delivery === 'promise' && !helped ? { call, source } : undefined,
       ...(errorVariable ? { errorVariables: [errorVariable] } : {}),
