@@ -343,8 +343,11 @@ function trace(
     }
   }
 
-  /** What a same-file helper does with its parameter at `index`, traced inside the helper. */
-  function helperFate(call: Call, index: number): ArgumentFate | 'handedOff' | undefined {
+  /**
+   * What a same-file helper does with its parameter at `index`, traced inside the helper;
+   * `ignored` when it neither uses, returns, keeps nor hands it off (an unused parameter).
+   */
+  function helperFate(call: Call, index: number): ArgumentFate | 'handedOff' | 'ignored' | undefined {
     if (helpers.size >= MAX_HELPER_DEPTH) return undefined;
     if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
       return undefined;
@@ -358,7 +361,7 @@ function trace(
     if (inner.closed) state.closed = true;
     if (inner.usedRepeatedly) state.usedRepeatedly = true;
     if (inner.returned) return 'returned';
-    return inner.used ? 'used' : undefined;
+    return inner.used ? 'used' : 'ignored';
   }
 
   /** The value is kept beyond the call; `place` says where, when it is a place the rule reasons about. */
@@ -392,7 +395,7 @@ function trace(
           if (target.object === root && isAgentOptionKey(staticPropertyName(target)) && isFreshObjectVariable(variable)) {
             requestOptions.add(variable);
           }
-          followVariable(variable);
+          followVariable(variable, target);
           return;
         }
         const parameter = root && ownParameter(root, owner, env.sourceCode);
@@ -459,12 +462,19 @@ function trace(
     return env.argumentFate?.(call, index) === 'used';
   }
 
-  function followVariable(variable: TSESLint.Scope.Variable): void {
+  /**
+   * Follows every read of `variable`. `storedAt`: the value reached the variable's object there
+   * (`req.httpAgent = agent`), so a call that was handed the object before that point, on every
+   * run (not in a loop around the store), never saw the value (`log(req)` earlier in the function).
+   */
+  function followVariable(variable: TSESLint.Scope.Variable, storedAt?: TSESTree.Node): void {
     if (seenVariables.has(variable)) return;
     seenVariables.add(variable);
+    const loop = storedAt && enclosingLoop(storedAt, owner);
     for (const reference of variable.references) {
       if (reference.init || !reference.isRead()) continue;
       const identifier = reference.identifier;
+      if (storedAt && !loop && identifier.range[1] <= storedAt.range[0] && isHandedToCallBefore(identifier)) continue;
       if (identifier.parent?.type === AST_NODE_TYPES.AssignmentExpression && identifier.parent.left === identifier) {
         continue; // `x += ...` style compound writes
       }
@@ -474,6 +484,14 @@ function trace(
       }
       queue.push(identifier);
     }
+  }
+
+  /** `log(req)`: the object handed to a call as an argument of its own, not added to a collection. */
+  function isHandedToCallBefore(identifier: TSESTree.Node): boolean {
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(identifier as TSESTree.CallExpressionArgument)) return false;
+    const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(call.callee) : undefined;
+    return method === undefined || !COLLECTION_STORE_METHODS.has(method);
   }
 
   /** A variable declared inside the owner function (or the owner program). */
