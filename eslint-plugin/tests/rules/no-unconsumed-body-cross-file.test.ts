@@ -234,6 +234,45 @@ export async function onOther(body: string) {
     assert.match(messages[0] ?? '', /returned by `forwarder\.post\(\)` \(src\/forwarder\.ts:3\)/);
   });
 
+  it('follows methods a class inherits from a base class of another module', () => {
+    const root = project({
+      'src/upstreams/base-api-client.ts': `import fetch, { type RequestInit, type Response } from 'node-fetch';
+export abstract class BaseApiClient {
+  constructor(protected readonly baseUrl: string) {}
+  protected request(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(this.baseUrl + path, { ...init, headers: { 'content-type': 'application/json' } });
+  }
+  protected async getJson<T>(path: string): Promise<T> {
+    const res = await this.request(path);
+    if (!res.ok) throw new Error(await res.text());
+    return (await res.json()) as T;
+  }
+}
+`,
+      'src/upstreams/pager.ts': `import { BaseApiClient } from './base-api-client';
+export class PagerClient extends BaseApiClient {
+  constructor() {
+    super('https://events.example.com');
+  }
+  async trigger(summary: string): Promise<void> {
+    await this.request('/v2/enqueue', { method: 'POST', body: JSON.stringify({ summary }) });
+  }
+  async label(issue: number): Promise<string[]> {
+    const res = await this.request('/issues/' + issue + '/labels', { method: 'POST' });
+    if (res.status !== 200) throw new Error('could not label #' + issue);
+    return (await res.json()) as string[];
+  }
+  incidents(): Promise<string[]> {
+    return this.getJson<string[]>('/incidents');
+  }
+}
+`,
+    });
+    const { found, messages } = lint(root, 'src/upstreams/pager.ts');
+    assert.deepEqual(found, ['7:11 discarded', '10:11 unconsumedOnPath']);
+    assert.match(messages[0] ?? '', /returned by `this\.request\(\)` \(src\/upstreams\/base-api-client\.ts:4\)/);
+  });
+
   it('follows a promisified http.get and an undici request wrapper in JavaScript', () => {
     const root = project({
       'lib/get.js': `import http from 'node:http';

@@ -341,6 +341,10 @@ function isCalledForAResponse(local: TSESTree.Identifier, sourceCode: Readonly<T
       // `constructor(private readonly http: HttpService)`, `(api: Api) => ...`: a receiver declared
       // with the class (not a return type or a type argument, which give no receiver here).
       if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) return declaresReceiver(parent);
+      // `class GitHubClient extends BaseApiClient`: `this.request()` may be an inherited method.
+      if ((parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === identifier) {
+        return true;
+      }
       if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.callee !== identifier) return false;
       // `const api = new Api()`: a method call on the instance
       const declarator = parent.parent;

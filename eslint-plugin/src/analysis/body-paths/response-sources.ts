@@ -312,8 +312,37 @@ export class ResponseSourceResolver {
       }
     }
     if (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) return 'unknown';
-    const fn = instanceMethod(classNode, method);
-    return fn ? (this.functionSource(fn, depth) ?? 'not-a-source') : 'unknown';
+    return this.classifyInheritedMethod(classNode, method, member, depth);
+  }
+
+  /**
+   * Method `method` of `classNode`, or the one it inherits: from a class of this file, or from a
+   * class another module of the project exports (`class GitHubClient extends BaseApiClient`, whose
+   * `request()` returns the raw response).
+   */
+  private classifyInheritedMethod(
+    classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    method: string,
+    member: TSESTree.MemberExpression,
+    depth: number,
+  ): Classification {
+    let current = classNode;
+    for (let hops = 0; hops < MAX_DEPTH; hops++) {
+      const fn = instanceMethod(current, method);
+      if (fn) return this.functionSource(fn, depth) ?? 'not-a-source';
+      const superClass = current.superClass && stripWrappers(current.superClass);
+      if (!superClass) return 'unknown';
+      const local = superClass.type === AST_NODE_TYPES.Identifier ? localClass(superClass, this.sourceCode.getScope(superClass)) : undefined;
+      if (local) {
+        current = local;
+        continue;
+      }
+      const refs = resolveModuleRefs(superClass, this.sourceCode.getScope(superClass));
+      const [ref] = refs ?? [];
+      if (refs?.length !== 1 || !ref) return 'unknown';
+      return (this.importsAsked ? this.imported?.returnedByMethod(ref, method, member) : undefined) ?? 'unknown';
+    }
+    return 'unknown';
   }
 
   /**
