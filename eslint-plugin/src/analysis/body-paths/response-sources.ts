@@ -390,7 +390,11 @@ export class ResponseSourceResolver {
       return this.matchesCallee(value.callee, DISPATCHER_CLASSES) ? 'undici' : undefined;
     }
     if (value.type === AST_NODE_TYPES.CallExpression) {
-      return DISPATCHER_FACTORIES.find((factory) => this.matchesCallee(value.callee, factory.function))?.client;
+      const factory = DISPATCHER_FACTORIES.find((candidate) => this.matchesCallee(value.callee, candidate.function))?.client;
+      if (factory) return factory;
+      const callee = stripWrappers(value.callee);
+      const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, this.sourceCode.getScope(callee)) : undefined;
+      return fn && this.returnedDispatcher(fn, depth - 1);
     }
     if (value.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(this.sourceCode.getScope(value), value);
@@ -412,6 +416,22 @@ export class ResponseSourceResolver {
       return name === undefined ? undefined : this.classFieldDispatcher(value, name, depth - 1);
     }
     return undefined;
+  }
+
+  /**
+   * The dispatcher a function of this file gives back: its declared return type names a dispatcher
+   * class (`function poolFor(origin: string): Pool`, whatever cache it looks in), or every `return`
+   * gives the same kind of client.
+   */
+  private returnedDispatcher(fn: FunctionNode, depth: number): 'undici' | 'axios-stream' | undefined {
+    if (fn.async || fn.generator) return undefined;
+    const declared = fn.returnType?.typeAnnotation;
+    if (declared?.type === AST_NODE_TYPES.TSTypeReference && !declared.typeArguments) {
+      return this.matchesCallee(declared.typeName, DISPATCHER_CLASSES) ? 'undici' : undefined;
+    }
+    const clients = returnedExpressions(fn, this.sourceCode.visitorKeys).map((returned) => (returned ? this.dispatcherClient(returned, depth) : undefined));
+    const [first] = clients;
+    return first && clients.every((client) => client === first) ? first : undefined;
   }
 
   /** `this.pool` where every assignment in the class (field or constructor) builds the same client. */
