@@ -10,6 +10,7 @@
  *   fetch(url, { headers: { Connection: 'close' } })
  *   options.agent = false; https.get(options)     the same settings assigned before the request
  *   new Pool(origin, { pipelining: 0 })           undici: 0 disables keep-alive
+ *   httpProxy.createProxyServer({ target })       no agent: http-proxy uses agent: false
  *
  * Only what is written out is reported: options held in a variable we cannot see into, or literals
  * with a spread or computed key that could carry the setting, are left alone. Where each setting is
@@ -18,6 +19,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { exportSpecSchema, type ExportSpec } from '../analysis/imports/export-spec';
 import { agentConstructionFinding, awsAgentOptionFindings, undiciPipeliningFinding } from '../analysis/keepalive-settings/agent-settings';
+import { proxyWithoutAgentFinding } from '../analysis/keepalive-settings/proxy-servers';
 import type { KeepAliveFinding, RemovableSetting } from '../analysis/keepalive-settings/keepalive-finding';
 import { RequestSettings } from '../analysis/keepalive-settings/request-settings';
 import { trackedAgents } from '../analysis/keepalive-settings/tracked-agents';
@@ -42,6 +44,7 @@ type MessageIds =
   | 'agentFalse'
   | 'connectionClose'
   | 'pipeliningZero'
+  | 'proxyWithoutAgent'
   | 'addKeepAlive'
   | 'setKeepAliveTrue'
   | 'removeAgentFalse'
@@ -71,6 +74,8 @@ export default createRule<Options, MessageIds>({
         'A `Connection: close` request header makes the server close the connection after this response, so the next request opens a new TCP(+TLS) connection. Remove the header unless closing is intended.',
       pipeliningZero:
         '`pipelining: 0` disables keep-alive in this undici dispatcher: every request opens a new connection. Remove it (the default is 1).',
+      proxyWithoutAgent:
+        '`{{name}}` builds a proxy without an `agent` option: http-proxy then sends every proxied request with `agent: false` and `Connection: close`, so each one opens a new TCP{{tls}} connection to the target. Pass `agent`: an `http.Agent` / `https.Agent` with `keepAlive: true`, created once and shared.',
       addKeepAlive: 'Set `keepAlive: true` (idle sockets stay open for reuse).',
       setKeepAliveTrue: 'Change `keepAlive` to `true` (idle sockets stay open for reuse).',
       removeAgentFalse: 'Remove `agent: false` (use the global keep-alive agent).',
@@ -87,7 +92,7 @@ export default createRule<Options, MessageIds>({
           },
           checkAgentFalse: {
             type: 'boolean',
-            description: 'Report `agent: false` in `http(s).request`/`get` options.',
+            description: 'Report `agent: false` in `http(s).request`/`get` options, and http-proxy / http-proxy-middleware proxies built without an `agent` (which fall back to `agent: false`).',
           },
           checkConnectionClose: {
             type: 'boolean',
@@ -145,6 +150,9 @@ export default createRule<Options, MessageIds>({
           });
           return;
         }
+        case 'proxyWithoutAgent':
+          context.report({ node: finding.node, messageId: 'proxyWithoutAgent', data: { name: finding.name, tls: finding.tls } });
+          return;
         case 'agentKeepAliveFalse':
           context.report({
             node: finding.property,
@@ -222,6 +230,7 @@ export default createRule<Options, MessageIds>({
         // Node's Agent may be called without `new` and behaves the same.
         if (options.checkAgentOptions) report(agentConstructionFinding(sourceCode, agentSpecs, node, refs));
         requests.ofRequestCall(node).forEach(report);
+        if (options.checkAgentFalse) report(proxyWithoutAgentFinding(sourceCode, node, refs));
       },
       AssignmentExpression(node) {
         report(requests.ofAssignment(node));

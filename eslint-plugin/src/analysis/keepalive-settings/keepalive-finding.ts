@@ -34,4 +34,14 @@ export interface RemovableSetting {
   readonly remove: TSESTree.Property | TSESTree.Range | undefined;
 }
 
-export type KeepAliveFinding = MissingKeepAlive | KeepAliveFalse | RemovableSetting;
+/** A reverse proxy built without an agent: it falls back to `agent: false` and `Connection: close`. */
+export interface ProxyWithoutAgent {
+  readonly kind: 'proxyWithoutAgent';
+  readonly node: TSESTree.CallExpression;
+  /** The factory as written (`httpProxy.createProxyServer()`), for the message. */
+  readonly name: string;
+  /** `'+TLS'` when the target is written as an `https:` URL. */
+  readonly tls: string;
+}
+
+export type KeepAliveFinding = MissingKeepAlive | KeepAliveFalse | RemovableSetting | ProxyWithoutAgent;

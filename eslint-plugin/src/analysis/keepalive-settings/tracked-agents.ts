@@ -4,6 +4,7 @@
  */
 import type { ExportSpec } from '../imports/export-spec';
 import { AGENT_OPTIONS, AWS_CLIENTS, AWS_REQUEST_HANDLERS, UNDICI_DISPATCHERS, type AgentOptionsSpec } from '../libraries/agent-options';
+import { PROXY_SERVERS } from '../libraries/proxy-servers';
 import { REQUEST_OPTIONS_CALLS } from '../libraries/request-options';
 import { escapeRegExp } from '../../util/escape-regexp';
 
@@ -43,7 +44,12 @@ export function trackedAgents(configured: readonly ExportSpec[]): TrackedAgents 
 function relevantMemberTest(agentSpecs: readonly ExportSpec[]): (name: string) => boolean {
   const names = new Set<string>(['default', 'Agent']);
   const patterns: RegExp[] = [];
-  const specs: ExportSpec[] = [...agentSpecs, ...UNDICI_DISPATCHERS, ...REQUEST_OPTIONS_CALLS.map((spec) => spec.callee)];
+  const specs: ExportSpec[] = [
+    ...agentSpecs,
+    ...UNDICI_DISPATCHERS,
+    ...REQUEST_OPTIONS_CALLS.map((spec) => spec.callee),
+    ...PROXY_SERVERS.map((spec) => spec.factory),
+  ];
   for (const spec of specs) {
     for (const name of typeof spec.name === 'string' ? [spec.name] : spec.name) {
       const last = name.split('.').at(-1);
