@@ -91,14 +91,11 @@ export class RequestSettings {
 
   /** superagent: `request.get(url).set('Connection', 'close')` or `.set({ Connection: 'close' })`. */
   ofSuperagentSet(call: TSESTree.CallExpression): RemovableSetting | undefined {
-    if (!this.checks.connectionClose) return undefined;
-    const callee = call.callee;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
-    if (callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'set') return undefined;
-    if (!this.isSuperagentChain(callee.object)) return undefined;
+    const callee = this.checks.connectionClose ? methodCallee(call, 'set') : undefined;
+    if (!callee || !this.isSuperagentChain(callee.object)) return undefined;
     const [key, value] = call.arguments;
     if (key && value && call.arguments.length === 2) {
-      if (staticString(key)?.toLowerCase() !== 'connection' || !isCloseValue(value)) return undefined;
+      if (!isConnectionClose(key, value)) return undefined;
       const dot = this.sourceCode.getTokenBefore(callee.property);
       const start = dot && dot.value === '.' ? dot.range[0] : callee.property.range[0];
       return { kind: 'connectionClose', at: { start: callee.property.loc.start, end: call.loc.end }, remove: [start, call.range[1]] };
@@ -112,13 +109,9 @@ export class RequestSettings {
 
   /** `const req = http.request(options); req.setHeader('Connection', 'close');` */
   ofClientRequestSetHeader(call: TSESTree.CallExpression): RemovableSetting | undefined {
-    if (!this.checks.connectionClose) return undefined;
-    const callee = call.callee;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
-    if (callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'setHeader') return undefined;
+    const callee = this.checks.connectionClose ? methodCallee(call, 'setHeader') : undefined;
     const [key, value] = call.arguments;
-    if (!key || !value || call.arguments.length !== 2) return undefined;
-    if (staticString(key)?.toLowerCase() !== 'connection' || !isCloseValue(value)) return undefined;
+    if (!callee || !key || !value || call.arguments.length !== 2 || !isConnectionClose(key, value)) return undefined;
     if (!this.isClientRequest(callee.object)) return undefined;
     const statement = call.parent;
     return {
@@ -242,6 +235,18 @@ export class RequestSettings {
     }
     return false;
   }
+}
+
+/** The callee of `x.name(...)` (written with a dot), or undefined. */
+function methodCallee(call: TSESTree.CallExpression, name: string): TSESTree.MemberExpression | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+  return callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === name ? callee : undefined;
+}
+
+/** `('Connection', 'close')` as a header name and value, any case. */
+function isConnectionClose(name: TSESTree.Node, value: TSESTree.Node): boolean {
+  return staticString(name)?.toLowerCase() === 'connection' && isCloseValue(value);
 }
 
 function variableInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
