@@ -166,7 +166,8 @@ export class PromiseCombinators {
         origin: element.source.origin,
         start,
         writer: declarator,
-        reportNode: target,
+        // An element written on a line of its own is reported there: the line that makes this response.
+        reportNode: element.node.loc.start.line !== target.loc.start.line ? element.node : target,
       });
     }
   }

@@ -663,6 +663,14 @@ export class ResponseSourceResolver {
   }
 
   /** What `expression` (returned from `fn`) is: a response, nothing, or something else. */
+  /** `Promise.reject(...)` of the global `Promise`. */
+  private isPromiseReject(call: TSESTree.CallExpression): boolean {
+    const callee = stripWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== 'reject') return false;
+    const refs = resolveModuleRefs(callee.object, this.sourceCode.getScope(callee));
+    return refs?.length === 1 && refs[0]?.module === GLOBAL && refs[0].path.join('.') === 'Promise';
+  }
+
   private responseOf(
     expression: TSESTree.Node,
     fn: FunctionNode,
@@ -671,7 +679,8 @@ export class ResponseSourceResolver {
     const value = stripPromiseChain(stripWrappers(expression, { await: true }));
     if (isNullish(value)) return 'nothing';
     if (value.type === AST_NODE_TYPES.CallExpression) {
-      if (this.callsWrapperInProgress(value)) return 'nothing';
+      // `return Promise.reject(new Error(...))`: the caller's `await` throws; no response comes back.
+      if (this.callsWrapperInProgress(value) || this.isPromiseReject(value)) return 'nothing';
       const source = this.sourceOfCallAt(value, depth);
       return source && source.delivery !== 'callback' ? source : undefined;
     }
