@@ -35,50 +35,11 @@ const FETCHER = `export class ClusterFetcher {
 ruleTester.run('no-unconsumed-body (wrappers that reject, Promise.all elements)', rule as never, {
   valid: [
     // another library's reject may resolve with anything: the method is not a response wrapper
-    `import { Deferred } from './deferred';
-export class ClusterFetcher {
-  constructor(private readonly base: string, private readonly token?: string) {}
-  private fetchResource(path: string): Promise<Response> {
-    if (!this.token) {
-      return Deferred.reject(new Error(\`no token for \${this.base}\`));
-    }
-    return fetch(this.base + path, { headers: { authorization: \`Bearer \${this.token}\` } });
-  }
-  private async describe(res: Response) {
-    return { status: res.status, body: await res.text() };
-  }
-  async podStatus(ns: string) {
-    const [metrics, pods] = await Promise.all([
-      this.fetchResource(\`/apis/metrics.k8s.io/v1beta1/namespaces/\${ns}/pods\`),
-      this.fetchResource(\`/api/v1/namespaces/\${ns}/pods\`),
-    ]);
-    if (metrics.ok && pods.ok) return { metrics: await metrics.json(), pods: await pods.json() };
-    if (metrics.ok) return this.describe(pods);
-    return this.describe(metrics);
-  }
-}`,
-    `export class ClusterFetcher {
-  constructor(private readonly base: string, private readonly token?: string) {}
-  private fetchResource(path: string): Promise<Response> {
-    if (!this.token) {
-      return Promise.reject(new Error(\`no token for \${this.base}\`));
-    }
-    return fetch(this.base + path, { headers: { authorization: \`Bearer \${this.token}\` } });
-  }
-  private async describe(res: Response) {
-    return { status: res.status, body: await res.text() };
-  }
-  async podStatus(ns: string) {
-    const [metrics, pods] = await Promise.all([
-      this.fetchResource(\`/apis/metrics.k8s.io/v1beta1/namespaces/\${ns}/pods\`),
-      this.fetchResource(\`/api/v1/namespaces/\${ns}/pods\`),
-    ]);
-    if (metrics.ok && pods.ok) return { metrics: await metrics.json(), pods: await pods.json() };
-    if (metrics.ok) { await metrics.body?.cancel(); return this.describe(pods); }
-    await pods.body?.cancel();
-    return this.describe(metrics);
-  }
-}`,
+    "import { Deferred } from './deferred';\n" + FETCHER.replace('return Promise.reject(new Error(', 'return Deferred.reject(new Error('),
+    FETCHER.replace(
+      "    if (metrics.ok) return this.describe(pods);\n    return this.describe(metrics);",
+      "    if (metrics.ok) { await metrics.body?.cancel(); return this.describe(pods); }\n    await pods.body?.cancel();\n    return this.describe(metrics);",
+    ),
   ],
   invalid: [
     {
@@ -88,98 +49,16 @@ export class ClusterFetcher {
           messageId: 'unconsumedOnPath',
           line: 14,
           suggestions: [
-            { messageId: 'suggestRead', output: `export class ClusterFetcher {
-  constructor(private readonly base: string, private readonly token?: string) {}
-  private fetchResource(path: string): Promise<Response> {
-    if (!this.token) {
-      return Promise.reject(new Error(\`no token for \${this.base}\`));
-    }
-    return fetch(this.base + path, { headers: { authorization: \`Bearer \${this.token}\` } });
-  }
-  private async describe(res: Response) {
-    return { status: res.status, body: await res.text() };
-  }
-  async podStatus(ns: string) {
-    const [metrics, pods] = await Promise.all([
-      this.fetchResource(\`/apis/metrics.k8s.io/v1beta1/namespaces/\${ns}/pods\`),
-      this.fetchResource(\`/api/v1/namespaces/\${ns}/pods\`),
-    ]);
-    if (metrics.ok && pods.ok) return { metrics: await metrics.json(), pods: await pods.json() };
-    if (metrics.ok) { await metrics.arrayBuffer(); return this.describe(pods); }
-    return this.describe(metrics);
-  }
-}` },
-            { messageId: 'suggestCancel', output: `export class ClusterFetcher {
-  constructor(private readonly base: string, private readonly token?: string) {}
-  private fetchResource(path: string): Promise<Response> {
-    if (!this.token) {
-      return Promise.reject(new Error(\`no token for \${this.base}\`));
-    }
-    return fetch(this.base + path, { headers: { authorization: \`Bearer \${this.token}\` } });
-  }
-  private async describe(res: Response) {
-    return { status: res.status, body: await res.text() };
-  }
-  async podStatus(ns: string) {
-    const [metrics, pods] = await Promise.all([
-      this.fetchResource(\`/apis/metrics.k8s.io/v1beta1/namespaces/\${ns}/pods\`),
-      this.fetchResource(\`/api/v1/namespaces/\${ns}/pods\`),
-    ]);
-    if (metrics.ok && pods.ok) return { metrics: await metrics.json(), pods: await pods.json() };
-    if (metrics.ok) { await metrics.body?.cancel(); return this.describe(pods); }
-    return this.describe(metrics);
-  }
-}` },
+            { messageId: 'suggestRead', output: FETCHER.replace("    if (metrics.ok) return this.describe(pods);", "    if (metrics.ok) { await metrics.arrayBuffer(); return this.describe(pods); }") },
+            { messageId: 'suggestCancel', output: FETCHER.replace("    if (metrics.ok) return this.describe(pods);", "    if (metrics.ok) { await metrics.body?.cancel(); return this.describe(pods); }") },
           ],
         },
         {
           messageId: 'unconsumedOnPath',
           line: 15,
           suggestions: [
-            { messageId: 'suggestRead', output: `export class ClusterFetcher {
-  constructor(private readonly base: string, private readonly token?: string) {}
-  private fetchResource(path: string): Promise<Response> {
-    if (!this.token) {
-      return Promise.reject(new Error(\`no token for \${this.base}\`));
-    }
-    return fetch(this.base + path, { headers: { authorization: \`Bearer \${this.token}\` } });
-  }
-  private async describe(res: Response) {
-    return { status: res.status, body: await res.text() };
-  }
-  async podStatus(ns: string) {
-    const [metrics, pods] = await Promise.all([
-      this.fetchResource(\`/apis/metrics.k8s.io/v1beta1/namespaces/\${ns}/pods\`),
-      this.fetchResource(\`/api/v1/namespaces/\${ns}/pods\`),
-    ]);
-    if (metrics.ok && pods.ok) return { metrics: await metrics.json(), pods: await pods.json() };
-    if (metrics.ok) return this.describe(pods);
-    await pods.arrayBuffer();
-    return this.describe(metrics);
-  }
-}` },
-            { messageId: 'suggestCancel', output: `export class ClusterFetcher {
-  constructor(private readonly base: string, private readonly token?: string) {}
-  private fetchResource(path: string): Promise<Response> {
-    if (!this.token) {
-      return Promise.reject(new Error(\`no token for \${this.base}\`));
-    }
-    return fetch(this.base + path, { headers: { authorization: \`Bearer \${this.token}\` } });
-  }
-  private async describe(res: Response) {
-    return { status: res.status, body: await res.text() };
-  }
-  async podStatus(ns: string) {
-    const [metrics, pods] = await Promise.all([
-      this.fetchResource(\`/apis/metrics.k8s.io/v1beta1/namespaces/\${ns}/pods\`),
-      this.fetchResource(\`/api/v1/namespaces/\${ns}/pods\`),
-    ]);
-    if (metrics.ok && pods.ok) return { metrics: await metrics.json(), pods: await pods.json() };
-    if (metrics.ok) return this.describe(pods);
-    await pods.body?.cancel();
-    return this.describe(metrics);
-  }
-}` },
+            { messageId: 'suggestRead', output: FETCHER.replace("    return this.describe(metrics);", "    await pods.arrayBuffer();\n    return this.describe(metrics);") },
+            { messageId: 'suggestCancel', output: FETCHER.replace("    return this.describe(metrics);", "    await pods.body?.cancel();\n    return this.describe(metrics);") },
           ],
         },
       ],
