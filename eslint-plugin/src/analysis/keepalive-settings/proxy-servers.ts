@@ -13,6 +13,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { calleeLabel } from '../contexts/request-context';
 import { matchesExportSpec } from '../imports/export-spec';
 import type { ModuleRef } from '../imports/module-refs';
 import { PROXY_OTHER_METHODS, PROXY_REQUEST_METHODS, PROXY_SERVERS } from '../libraries/proxy-servers';
@@ -43,17 +44,12 @@ export function proxyWithoutAgentFinding(
   if (spec.perCallOptions && !everyProxyCallLacksAgent(sourceCode, call)) return undefined;
   const target = lookupProperty(options, 'target');
   const url = target.property && staticString(target.property.value);
-  return { kind: 'proxyWithoutAgent', node: call, name: callName(sourceCode, call), tls: url?.startsWith('https:') ? '+TLS' : '' };
+  return { kind: 'proxyWithoutAgent', node: call, name: `${calleeLabel(call.callee, sourceCode)}()`, tls: url?.startsWith('https:') ? '+TLS' : '' };
 }
 
 function lacksAgent(options: TSESTree.ObjectExpression): boolean {
   const { property, certain } = lookupProperty(options, 'agent');
   return certain && property === undefined;
-}
-
-function callName(sourceCode: SourceCode, call: TSESTree.CallExpression): string {
-  const text = sourceCode.getText(call.callee);
-  return text.length <= 40 && !text.includes('\n') ? `${text}()` : 'the proxy';
 }
 
 /** The http-proxy server is only used in sight, and none of its `web()`/`ws()` calls can bring an agent. */
