@@ -337,9 +337,17 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
    * apart by whether they passed a jump, which only matters when such a merged end exists.
    */
   const mergedFinals = start.codePath.thrownSegments.filter((segment) => returnedFinals.has(segment));
+  /**
+   * A `finally` block nested in a `try` that has a `catch` can be where the function returns and
+   * still lead on into that `catch` (the block itself may throw): a returned final segment with
+   * next segments. It is an end for a path that left through a jump, not for the implicit throw
+   * into the `finally`.
+   */
+  const openReturnedFinals = start.codePath.returnedSegments.filter((segment) => segment.nextSegments.length > 0);
+  const tracksJumps = mergedFinals.length > 0 || openReturnedFinals.length > 0;
   const jumpsIn = (recorder: CodePathRecorder | undefined, step: Step): boolean =>
     recorder !== undefined &&
-    mergedFinals.length > 0 &&
+    tracksJumps &&
     recorder.jumpStatementsIn(step.segment).some((node) => (recorder.enterPosition(node)?.order ?? 0) > step.after);
 
   for (let index = 0; index < queue.length; index += 1) {
@@ -363,6 +371,9 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
         ends.push({ event: undefined, segment: step.segment, path: pathOf(step) });
       }
       continue;
+    }
+    if (returnedFinals.has(step.segment) && (!recorder || jumped)) {
+      ends.push({ event: undefined, segment: step.segment, path: pathOf(step) });
     }
     for (const segment of next) {
       if (recorder && !throwsHere && recorder.isCatchEntry(segment)) continue;
