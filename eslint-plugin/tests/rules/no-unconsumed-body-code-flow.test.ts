@@ -197,6 +197,11 @@ ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
   export async function exists(url: string) { const res = await request(url, 'HEAD'); return res.ok; }`,
   `function request(url: string, init?: RequestInit) { return fetch(url, init); }
   export async function exists(url: string) { const res = await request(url, { method: 'HEAD' }); return res.ok; }`,
+  // the wrapper defaults the method but takes the caller's when given
+  `function rawGet(url: string, init: RequestInit = {}) { return fetch(url, { ...init, method: init.method ?? 'GET' }); }
+  export async function exists(url: string) { const res = await rawGet(url, { method: 'HEAD' }); return res.ok; }`,
+  `function request(url: string, method?: string) { return fetch(url, { method: method || 'GET' }); }
+  export async function exists(url: string) { const res = await request(url, 'HEAD'); return res.ok; }`,
   `const METHOD = 'HEAD';
   export async function exists(url: string) { const res = await fetch(url, { method: METHOD }); return res.ok; }`,
   `function head(url: string) { return fetch(url, { method: 'HEAD' }); }
@@ -583,6 +588,44 @@ async function fetchRetry(url: string, attempts = 3): Promise<Response> {
 }
 export async function isHealthy(url: string) {
   const res = await fetchRetry(url);
+  await res.body?.cancel();
+  return res.ok;
+}` },
+          ],
+        },
+      ],
+    },
+    // a wrapper that defaults the method, called without one: a GET
+    {
+      name: 'a wrapper that defaults the method, called without one',
+      code: `
+function rawGet(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, method: init.method ?? 'GET' });
+}
+export async function exists(url: string) {
+  const res = await rawGet(url);
+  return res.ok;
+}`,
+      errors: [
+        {
+          messageId: 'neverConsumed',
+          line: 6,
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+function rawGet(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, method: init.method ?? 'GET' });
+}
+export async function exists(url: string) {
+  const res = await rawGet(url);
+  await res.arrayBuffer();
+  return res.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+function rawGet(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, method: init.method ?? 'GET' });
+}
+export async function exists(url: string) {
+  const res = await rawGet(url);
   await res.body?.cancel();
   return res.ok;
 }` },

@@ -2,7 +2,8 @@
  * Which HTTP method a request call uses, as far as the code shows it: `{ method: 'HEAD' }`,
  * `{ method: METHOD }` with `const METHOD = 'HEAD'`, `fetch(url, init)` with a constant `init`
  * literal, or a parameter of the enclosing function (`function request(url, method) { return
- * fetch(url, { method }) }`), which the callers of that function decide. A `HEAD` response has no body.
+ * fetch(url, { method }) }`, also with a default: `{ method: init.method ?? 'GET' }`), which the callers
+ * of that function decide. A `HEAD` response has no body.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -88,6 +89,8 @@ export function methodParametersOf(
   for (const carrier of carriers) {
     let node = stripWrappers(carrier.node);
     let property = carrier.property;
+    // `init.method ?? 'GET'`: the caller's method when it passes one, a default otherwise.
+    while (!property && node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&') node = stripWrappers(node.left);
     // `opts.method` where `opts` is a parameter
     if (!property && node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) === 'method') {
       node = stripWrappers(node.object);
