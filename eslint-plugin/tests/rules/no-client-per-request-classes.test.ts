@@ -193,3 +193,59 @@ ruleTester.run('no-client-per-request (rebuilt on this by a sending method)', ru
     },
   ],
 });
+
+/** A class whose constructor builds its client as a parameter default, unless the caller brings one. */
+const mailerApp = (route: string) => `import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import express from 'express';
+const sharedSes = new SESClient({});
+class Mailer {
+  constructor(private readonly ses: SESClient = new SESClient({})) {}
+  send(to: string) {
+    return this.ses.send(new SendEmailCommand({ Source: 'a@example.com', Destination: { ToAddresses: [to] } } as never));
+  }
+}
+const app = express();
+app.post('/receipts', async (req, res) => {
+  ${route}
+  res.sendStatus(202);
+});`;
+
+ruleTester.run('no-client-per-request (a client built as a constructor parameter default)', rule as never, {
+  valid: [
+    { name: 'the caller brings the shared client', code: mailerApp("await new Mailer(sharedSes).send('a@example.com');") },
+    {
+      name: 'the class is built once at module scope',
+      code: mailerApp("await mailer.send('a@example.com');").replace('const app = express();', 'const mailer = new Mailer();\nconst app = express();'),
+    },
+    {
+      name: 'a default that is no client',
+      code: `import express from 'express';
+class Mailer {
+  constructor(private readonly from: string = String(process.env.MAIL_FROM)) {}
+}
+const app = express();
+app.post('/receipts', (req, res) => res.json(new Mailer()));`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'new Mailer() leaves the client out, so the default builds one per request',
+      code: mailerApp("await new Mailer().send('a@example.com');"),
+      errors: [
+        {
+          messageId: 'poolClassPerRequest',
+          line: 12,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: mailerApp("await sharedMailer.send('a@example.com');").replace(
+                '\nconst app = express();',
+                '\nconst sharedMailer = new Mailer();\n\nconst app = express();',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -197,6 +197,21 @@ ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
   export async function exists(url: string) { const res = await request(url, 'HEAD'); return res.ok; }`,
   `function request(url: string, init?: RequestInit) { return fetch(url, init); }
   export async function exists(url: string) { const res = await request(url, { method: 'HEAD' }); return res.ok; }`,
+  // a promise wrapper that resolves with what \`.then()\` made of the response: the parsed body
+  `function getData(url: string): Promise<{ status: number }> {
+    return new Promise((resolve, reject) => {
+      fetch(url).then((r) => r.json()).then(resolve).catch(reject);
+    });
+  }
+  export async function status(url: string) { const data = await getData(url); return data.status; }`,
+  // a promise wrapper that resolves with the response, whose caller reads the body
+  `function timed(url: string, ms: number): Promise<Response> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timeout')), ms);
+      fetch(url).then((response) => { clearTimeout(timer); resolve(response); }, reject);
+    });
+  }
+  export async function load(url: string) { const res = await timed(url, 1000); return res.json(); }`,
   // the wrapper defaults the method but takes the caller's when given
   `function rawGet(url: string, init: RequestInit = {}) { return fetch(url, { ...init, method: init.method ?? 'GET' }); }
   export async function exists(url: string) { const res = await rawGet(url, { method: 'HEAD' }); return res.ok; }`,
@@ -588,6 +603,68 @@ async function fetchRetry(url: string, attempts = 3): Promise<Response> {
 }
 export async function isHealthy(url: string) {
   const res = await fetchRetry(url);
+  await res.body?.cancel();
+  return res.ok;
+}` },
+          ],
+        },
+      ],
+    },
+    // a timeout wrapper: \`new Promise\` resolved from the response's \`.then()\` callback
+    {
+      name: 'a timeout wrapper that resolves its promise from .then()',
+      code: `
+function fetchWithTimeout(url: string, timeout: number): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), timeout);
+    fetch(url)
+      .then((response) => {
+        clearTimeout(timer);
+        resolve(response);
+      })
+      .catch(reject);
+  });
+}
+export async function isUp(url: string) {
+  const res = await fetchWithTimeout(url, 5000);
+  return res.ok;
+}`,
+      errors: [
+        {
+          messageId: 'neverConsumed',
+          line: 14,
+          suggestions: [
+            { messageId: 'suggestRead', output: `
+function fetchWithTimeout(url: string, timeout: number): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), timeout);
+    fetch(url)
+      .then((response) => {
+        clearTimeout(timer);
+        resolve(response);
+      })
+      .catch(reject);
+  });
+}
+export async function isUp(url: string) {
+  const res = await fetchWithTimeout(url, 5000);
+  await res.arrayBuffer();
+  return res.ok;
+}` },
+            { messageId: 'suggestCancel', output: `
+function fetchWithTimeout(url: string, timeout: number): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), timeout);
+    fetch(url)
+      .then((response) => {
+        clearTimeout(timer);
+        resolve(response);
+      })
+      .catch(reject);
+  });
+}
+export async function isUp(url: string) {
+  const res = await fetchWithTimeout(url, 5000);
   await res.body?.cancel();
   return res.ok;
 }` },

@@ -602,7 +602,8 @@ export class ResponseSourceResolver {
 
   /**
    * `new Promise((resolve, reject) => { https.get(url, resolve).on('error', reject) })`, also with
-   * `(res) => resolve(res)` as the callback: a promisified request that resolves with the response.
+   * `(res) => resolve(res)` as the callback, or `fetch(url).then((res) => resolve(res))` (a timeout
+   * wrapper): a promisified request that resolves with the response.
    * Every use of `resolve` must hand it the response.
    */
   private promisedResponse(value: TSESTree.NewExpression, depth: number): CallSource | undefined {
@@ -640,10 +641,31 @@ export class ResponseSourceResolver {
       callback = fn;
     }
     if (requestCall?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const settled = this.thenCallbackSource(requestCall, callback, depth);
+    if (settled !== 'not-then') return settled;
     const source = this.sourceOfCallAt(requestCall, depth - 1);
     // `resolve` takes one value: a callback that gets the response later (`cb(null, res)`) resolves with something else.
     if (source?.responseArgument) return undefined;
     return source?.delivery === 'callback' && responseCallbackOf(requestCall, source) === callback ? source : undefined;
+  }
+
+  /**
+   * `fetch(url).then((response) => resolve(response))` or `.then(resolve)`: the fulfilment callback
+   * of a promised response gets the response itself. 'not-then' when `call` is no such `.then()`.
+   */
+  private thenCallbackSource(
+    call: TSESTree.CallExpression,
+    callback: TSESTree.Node,
+    depth: number,
+  ): CallSource | undefined | 'not-then' {
+    const callee = stripWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== 'then' || call.arguments[0] !== callback) {
+      return 'not-then';
+    }
+    const promised = stripWrappers(callee.object);
+    if (promised.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const source = this.sourceOfCallAt(promised, depth - 1);
+    return source?.delivery === 'promise' && source.property === undefined ? source : undefined;
   }
 
   /** The inline function whose first parameter `identifier` names. */

@@ -8,6 +8,7 @@
  *   if (!options.s3Client) { this.s3 = new S3Client({}); }
  *   const client = target instanceof DynamoDBClient ? target : new DynamoDBClient(target);
  *   constructor({ s3Client, region }) { this.s3 = s3Client ?? new S3Client({ region }); }
+ *   constructor(private readonly s3: S3Client = new S3Client({})) {}
  *
  * `guardConditions` reads such guards around a construction inside a function, as small data
  * (which argument, which option, which test) that answers about other modules can cache.
@@ -76,6 +77,13 @@ function guardAt(
       // `opts.client ?? new C()` / `opts.client || new C()`: runs when the left side is missing.
       if (parent.right !== child || parent.operator === '&&') return undefined;
       return testedSubject(parent.left, true, fn, sourceCode);
+    case AST_NODE_TYPES.AssignmentPattern: {
+      // A default: `(s3 = new S3Client())`, `constructor(private s3 = new S3Client())`,
+      // `({ s3 = new S3Client() })`: runs when the argument (or its option) is not given.
+      if (parent.right !== child) return undefined;
+      const position = parameterPosition(parent.left, fn);
+      return position && { ...position, skippedWhen: 'present' };
+    }
     case AST_NODE_TYPES.ConditionalExpression:
     case AST_NODE_TYPES.IfStatement: {
       if (parent.test === child) return undefined;

@@ -6,6 +6,7 @@
  *             function makeClients() { return { s3: new S3Client({}) }; }
  *             function createClient() { return makeAgent(); }          (through another factory)
  *   class     class Storage { s3 = new S3Client({}); }
+ *             class Mailer { constructor(private ses = new SESClient({})) {} }   (when `new Mailer()` leaves it out)
  *             class Storage { constructor() { this.s3 = createS3Client(); } }   (through a factory)
  *   setter    exports.setConfig = (config) => (exports.client = new S3Client(config));
  *             function setConfig(config) { client = new S3Client(config); }   (module-level `let`)
@@ -235,14 +236,19 @@ export class ClientBuilders {
       const isConstructor = member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor';
       const isField = member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value !== null;
       if ((!isConstructor && !isField) || !member.value) continue;
-      const root = isConstructor && isFunctionNode(member.value) ? member.value.body : member.value;
-      if (!root) continue;
-      this.forEachRunningCall(root, (call) => {
-        const built = this.builtBy(call, hops);
-        if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
-        found = this.builtHere(built, call, isConstructor ? member.value : classNode);
-        return found !== undefined;
-      });
+      // A constructor's parameter defaults run on every `new` that leaves them out
+      // (`constructor(private s3 = new S3Client({}))`), before its body.
+      const roots =
+        isConstructor && isFunctionNode(member.value) ? [...member.value.params, member.value.body] : [member.value];
+      for (const root of roots) {
+        if (!root || found) continue;
+        this.forEachRunningCall(root, (call) => {
+          const built = this.builtBy(call, hops);
+          if (!built || isLazyInitialization(call, this.view.sourceCode)) return false;
+          found = this.builtHere(built, call, isConstructor ? member.value : classNode);
+          return found !== undefined;
+        });
+      }
       if (found) break;
     }
     return found ?? this.findInSuperclass(classNode, hops);
