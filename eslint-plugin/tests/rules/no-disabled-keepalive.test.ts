@@ -22,6 +22,9 @@ export const ping = (url: string) => fetch(url, { headers: new Headers({ Connect
     `import https from 'https'; const agent = new https.Agent({ keepAlive: process.env.KEEPALIVE !== '0' });`,
     `import https from 'https'; export function make(options: object) { return new https.Agent(options); }`,
     `import https from 'https'; const base = { keepAlive: true }; const agent = new https.Agent({ ...base, maxSockets: 10 });`,
+    // maxCachedSessions: 0 asks for a full TLS handshake per connection (a certificate checker)
+    `import https from 'https'; export const checkAgent = new https.Agent({ maxCachedSessions: 0 });`,
+    `import https from 'https'; const FRESH = { maxCachedSessions: 0, keepAlive: false }; export const checkAgent = new https.Agent(FRESH);`,
     `import https from 'https'; declare const key: string; const agent = new https.Agent({ [key]: true });`,
     `import https from 'https'; const agent = new https.Agent({ keepAlive: false, ...overrides });`,
     // a variable holding options that is later changed
@@ -140,6 +143,24 @@ export const agent = new https.Agent({ maxSockets: 50 });`,
               messageId: 'addKeepAlive',
               output: `import https from 'node:https';
 export const agent = new https.Agent({ keepAlive: true, maxSockets: 50 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // session caching limited, not off: keep-alive is still lost by accident
+      code: `import https from 'node:https';
+export const agent = new https.Agent({ maxCachedSessions: 10 });`,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import https from 'node:https';
+export const agent = new https.Agent({ keepAlive: true, maxCachedSessions: 10 });`,
             },
           ],
         },

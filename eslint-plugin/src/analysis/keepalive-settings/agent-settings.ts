@@ -20,6 +20,7 @@ import {
   AWS_CLIENTS,
   AWS_REQUEST_HANDLER_OPTION,
   AWS_REQUEST_HANDLERS,
+  FULL_HANDSHAKE_OPTION,
   UNDICI_DISPATCHERS,
   UNDICI_OPTIONS_FIRST,
   UNDICI_WRAPPING_DISPATCHERS,
@@ -103,9 +104,15 @@ export function agentConstructionFinding(
   const object = staticObjectLiteral(optionsArgument, sourceCode.getScope(optionsArgument));
   if (!object) return undefined;
   const { property, certain } = lookupProperty(object, 'keepAlive');
-  if (!certain) return undefined;
+  if (!certain || wantsFullHandshakes(object)) return undefined;
   if (!property) return spec.keepAliveDefault ? undefined : { kind, node, name, tls, options: object };
   return keepAliveFalse(property, name, tls);
+}
+
+/** `maxCachedSessions: 0`: an agent that asks for a full TLS handshake on every connection. */
+function wantsFullHandshakes(options: TSESTree.ObjectExpression): boolean {
+  const { property, certain } = lookupProperty(options, FULL_HANDSHAKE_OPTION);
+  return certain && property !== undefined && isLiteralValue(property.value, 0);
 }
 
 /**

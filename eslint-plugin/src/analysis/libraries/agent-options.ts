@@ -110,6 +110,13 @@ export const AWS_AGENT_OPTION_NAMES: readonly string[] = ['httpsAgent', 'httpAge
 /** Client option name whose object-literal value is request handler options. */
 export const AWS_REQUEST_HANDLER_OPTION = 'requestHandler';
 
+/**
+ * `maxCachedSessions: 0` on an https.Agent turns off TLS session resumption: every connection does a
+ * full handshake. Agents written that way want a fresh handshake per request (certificate checkers
+ * read the peer certificate of each one), so leaving keep-alive off is the point, not an accident.
+ */
+export const FULL_HANDSHAKE_OPTION = 'maxCachedSessions';
+
 /** undici dispatchers whose options accept `pipelining` (0 turns keep-alive off). */
 export const UNDICI_DISPATCHERS = POOL_OWNERS.filter((owner) => owner.family === 'undici');
 /** undici constructors whose options are the first argument (the others take an origin first; RetryAgent takes a dispatcher). */
