@@ -105,16 +105,16 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-client-per-request (SDK clients through project factories)', rule as never, {
   valid: [
-    // A factory whose client depends on its argument, called with a different origin per iteration.
+    // A factory whose client depends on its argument, one per iteration, closed after its one use.
     {
       filename: at('crawl.js'),
-      code: `import { request } from 'undici';
-import { poolFor } from './lib/dispatchers';
-export async function crawl(urls) {
-  for (const u of urls) {
-    const pool = poolFor(new URL(u).origin);
-    const { body } = await pool.request({ path: new URL(u).pathname, method: 'GET' });
-    await body.text();
+      code: `import { poolFor } from './lib/dispatchers';
+export async function pingOrigins(origins) {
+  for (const origin of origins) {
+    const pool = poolFor(origin);
+    const { body } = await pool.request({ path: '/health', method: 'GET' });
+    await body.dump();
+    await pool.close();
   }
 }`,
     },
@@ -416,6 +416,32 @@ export async function crawl(urls) {
             at: 'in lib/dispatchers.js:3',
             where: 'inside a loop, on every iteration',
             advice: 'It builds the same client whatever it is passed: call it once, outside the loop or at module scope, and reuse the result.',
+          },
+        },
+      ],
+    },
+    // A factory whose client depends on its argument, one per iteration, used once and left open:
+    // every URL pays a new pool and handshake, even for an origin seen before.
+    {
+      filename: at('crawl.js'),
+      code: `import { poolFor } from './lib/dispatchers';
+export async function crawl(urls) {
+  for (const u of urls) {
+    const pool = poolFor(new URL(u).origin);
+    const { body } = await pool.request({ path: new URL(u).pathname, method: 'GET' });
+    await body.text();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'factoryPerRequest',
+          line: 4,
+          data: {
+            client: 'poolFor',
+            pool: 'new Pool()',
+            at: 'in lib/dispatchers.js:6',
+            where: 'in `crawl()` on every iteration of a loop, which uses each one for one call and then drops it',
+            advice: 'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.',
           },
         },
       ],

@@ -1750,6 +1750,28 @@ function connect(host) {
 for (const host of hosts) connect(host);`,
   ],
   invalid: [
+    // A pool per message of a batch, from that message's origin, used once and left open.
+    {
+      code: `import { Pool } from 'undici';
+export async function forwardBatch(batch: { url: string; body: string }[]) {
+  for (const message of batch) {
+    const pool = new Pool(new URL(message.url).origin, { connections: 1 });
+    const { body } = await pool.request({ path: new URL(message.url).pathname, method: 'POST', body: message.body });
+    await body.dump();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 4,
+          data: {
+            client: 'new Pool()',
+            where: 'in `forwardBatch()` on every iteration of a loop, which uses each one for one call and then drops it',
+            advice: 'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.',
+          },
+        },
+      ],
+    },
     // A: Lambda handlers exported through middy, a monitoring wrapper, another name, or typed.
     {
       code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';

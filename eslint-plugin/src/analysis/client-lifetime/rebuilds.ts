@@ -91,6 +91,8 @@ export interface Rebuild {
 interface Finding {
   readonly where: string;
   readonly closed: boolean;
+  /** Built anew on each iteration of a loop from that iteration's data and used once, never closed. */
+  readonly perIteration?: true;
 }
 
 export class RebuildFinder {
@@ -183,12 +185,13 @@ export class RebuildFinder {
     const buildOf = () => (classNode ? this.builders.builtByClass(classNode) : this.imported?.builtBy(node, this.env.sourceCode));
     let built: BuiltClient | undefined;
     let sameEveryCall = false;
-    if (!finding && bindings === undefined && enclosingLoop(node, enclosingFunction(node))) {
+    if ((!finding || finding.perIteration) && bindings === undefined && enclosingLoop(node, enclosingFunction(node))) {
       // `request(u, { dispatcher: dispatcherFor(u) })` in a loop: when the factory ignores its
       // arguments, every iteration builds the same client.
       built = buildOf();
-      if (built?.argumentFree) {
-        finding = this.findRebuild(node, candidate, true, MAX_FACTORY_HOPS);
+      const everyIteration = built?.argumentFree && this.findRebuild(node, candidate, true, MAX_FACTORY_HOPS);
+      if (everyIteration) {
+        finding = everyIteration;
         sameEveryCall = true;
       }
     }
@@ -315,6 +318,16 @@ export class RebuildFinder {
     if (isStartupOnly(unit, sourceCode)) return undefined;
     const name = isFunctionNode(unit) ? functionName(unit) : undefined;
     const fn = name ? `\`${name}()\`` : 'this function';
+    if (repeated?.kind === 'loop' && repeated.via.length === 0) {
+      // A client per iteration that is closed after its one use (`pingAll(origins)`, a retry that
+      // closes the failed client) is a deliberate lifecycle; one left open piles up pools.
+      if (lifetime.closed) return undefined;
+      return {
+        where: `in ${fn} on every iteration of a loop, which uses each one for one call and then drops it`,
+        closed: false,
+        perIteration: true,
+      };
+    }
     return { where: `in ${fn}, which uses it for one call and then drops it`, closed: lifetime.closed };
   }
 

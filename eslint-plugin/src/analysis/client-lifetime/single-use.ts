@@ -255,7 +255,11 @@ function trace(
 
   function markUsed(at: TSESTree.Node): void {
     state.used = true;
-    if (!state.usedRepeatedly && isRepeatedWithin(at, owner)) state.usedRepeatedly = true;
+    // Repeated per construction: a loop that builds the value and uses it once per iteration
+    // (`for (const m of batch) { const pool = new Pool(origin(m)); await pool.request(...) }`)
+    // uses each one once.
+    const within = 'node' in start ? (innermostCommonAncestor(at, start.node) ?? owner) : owner;
+    if (!state.usedRepeatedly && isRepeatedWithin(at, within)) state.usedRepeatedly = true;
   }
 
   function followArgument(call: Call, index: number, argument?: TSESTree.Node): void {
@@ -613,6 +617,14 @@ function isInspectingCall(call: Call, sourceCode: SourceCode): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const refs = resolveModuleRefs(call.callee, sourceCode.getScope(call));
   return refs?.some((ref) => findExportSpec(ref, INSPECTING_CALLS) !== undefined) ?? false;
+}
+
+/** The innermost node that contains both `a` and `b`. */
+function innermostCommonAncestor(a: TSESTree.Node, b: TSESTree.Node): TSESTree.Node | undefined {
+  const ancestors = new Set<TSESTree.Node>();
+  for (let node: TSESTree.Node | undefined = a; node; node = node.parent) ancestors.add(node);
+  for (let node: TSESTree.Node | undefined = b; node; node = node.parent) if (ancestors.has(node)) return node;
+  return undefined;
 }
 
 /** `node` runs several times per call of `owner`: inside a loop or an iteration callback. */
