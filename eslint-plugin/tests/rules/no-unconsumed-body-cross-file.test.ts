@@ -595,6 +595,41 @@ export async function probeCancelling(baseUrl: string) {
     assert.match(messages[0] ?? '', /fetch response returned as `response` by `guardedFetch\(\)` \(lib\/guarded-fetch\.ts:1\) is not read/);
   });
 
+  it('follows request methods of an axios instance or undici pool another module exports', () => {
+    const root = project({
+      'lib/upstreams.ts': `import axios from 'axios';
+import { Pool } from 'undici';
+export const inventoryApi = axios.create({ baseURL: process.env.INVENTORY_URL });
+export const tiles = new Pool(process.env.TILES_ORIGIN!);
+export const settings = { baseURL: process.env.INVENTORY_URL };
+`,
+      'app.ts': `import { inventoryApi, tiles, settings } from './lib/upstreams';
+export async function exportCsv(send: (data: unknown) => void) {
+  const upstream = await inventoryApi.get('/stock/export', { responseType: 'stream' });
+  if (upstream.headers['content-type'] !== 'text/csv') return 415;
+  send(upstream.data);
+  return 200;
+}
+export async function tile(path: string) {
+  const { statusCode, body } = await tiles.request({ path, method: 'GET' });
+  if (statusCode !== 200) return undefined;
+  return body.arrayBuffer();
+}
+export async function quiet(path: string) {
+  const json = await inventoryApi.get(path);
+  const streamed = await inventoryApi.get(path, { responseType: 'stream' });
+  streamed.data.resume();
+  const { body } = await tiles.request({ path, method: 'GET' });
+  await body.dump();
+  return [json.status, settings.baseURL];
+}
+`,
+    });
+    const { found, messages } = lint(root, 'app.ts');
+    assert.deepEqual(found, ['3:9 unconsumedOnPath', '9:9 unconsumedOnPath']);
+    assert.match(messages[0] ?? '', /axios \(responseType 'stream'\) response is not read or released on the path that leaves at line 4/);
+  });
+
   it('keeps the single-file behaviour when the imported module cannot be resolved or is not a wrapper', () => {
     const root = project({
       'lib/http.ts': `export function getJson(url: string) {

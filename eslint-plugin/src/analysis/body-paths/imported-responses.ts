@@ -6,8 +6,9 @@
  *
  * - does the export return a response the caller must read? (response-sources.ts: `fetch`, undici
  *   and node:http wrappers, promisified `http.get`, instance and static methods of an exported
- *   class, methods of an exported instance such as `export const api = new ApiClient()`, also in
- *   one property of a returned object: `return { response, release }`, response-objects.ts) — the
+ *   class, methods of an exported instance such as `export const api = new ApiClient()`, request
+ *   methods of an exported axios instance or undici dispatcher (`export const api = axios.create()`),
+ *   also in one property of a returned object: `return { response, release }`, response-objects.ts) — the
  *   caller's binding is then followed exactly like one from a wrapper of its own file;
  * - what does the export do with a response passed to it? (parameter-use.ts: reads it — a drain
  *   helper, possibly after an early exit on its status or headers that leaves it unread
@@ -27,7 +28,7 @@ import { localFunction } from '../../ast/local-function';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
 import { GLOBAL, moduleSpecifierOfLoad, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
-import type { BodyHolder, ResponseClient, ResponseDelivery, ResponseSourceSpec } from '../libraries/response-sources';
+import { DISPATCHER_REQUEST_METHODS, type BodyHolder, type ResponseClient, type ResponseDelivery, type ResponseSourceSpec } from '../libraries/response-sources';
 import { type ModuleSummaries, type ProjectModule, type ResolvedExport, type TextHint } from '../modules';
 import { moduleSourceHint } from './module-source-hint';
 import { ParameterUses, type ImportedParameterQuery, type ParameterUse } from './parameter-use';
@@ -38,6 +39,7 @@ import {
   mayCarryResponse,
   ResponseSourceResolver,
   type ClientSlot,
+  type DispatcherClient,
   type ImportedFunctions,
   type ResponseSource,
 } from './response-sources';
@@ -45,6 +47,7 @@ import {
 /** Question names (with a version, so a change of the analysis never reuses old answers). */
 const RETURNS_RESPONSE = 'body-paths/returns-response@4';
 const PARAMETER_USE = 'body-paths/parameter-use@4';
+const DISPATCHER = 'body-paths/dispatcher@1';
 
 /** What calling an export gives, as data. */
 interface ReturnedResponse {
@@ -118,6 +121,24 @@ export class ImportedResponses implements ImportedFunctions {
     return answer ? this.sourceOf(answer, callee, found.target.module.file) : undefined;
   }
 
+  dispatcherOf(ref: ModuleRef): DispatcherClient | undefined {
+    const found = this.resolve(ref);
+    const value = found && stripWrappers(found.target.node);
+    if (!found || (value?.type !== AST_NODE_TYPES.CallExpression && value?.type !== AST_NODE_TYPES.NewExpression)) return undefined;
+    const answer = found.summaries.answer<DispatcherClient | null>(
+      `${DISPATCHER}${this.options.optionsKey}`,
+      found.target,
+      () => {
+        const nested = this.nestedIn(found.summaries, found.target.module);
+        const sourceCode = found.target.module.sourceCode.asSourceCode();
+        const parameterUses = new ParameterUses({ sourceCode, consumingHelpers: this.options.consumingHelpers });
+        return new ResponseSourceResolver(parameterUses.bodyUseContext, this.options.sources, nested).dispatcherOf(value) ?? null;
+      },
+      null,
+    );
+    return answer ?? undefined;
+  }
+
   /** The response method `method` of the exported instance `ref` (`export const api = new Api()`) returns. */
   private returnedByInstanceMethod(ref: ModuleRef, method: string, callee: TSESTree.Node): ResponseSource | undefined {
     const found = this.resolve(ref);
@@ -184,9 +205,13 @@ export class ImportedResponses implements ImportedFunctions {
         return true; // a whole module of the project: its members are asked about one by one later
       }
       // `Http.post(url)` (a static method), `api.get(path)` (an exported instance's method).
-      for (const method of awaitedMethodNames(local, sourceCode)) {
+      const methods = awaitedMethodNames(local, sourceCode);
+      for (const method of methods) {
         if (this.returnedBy({ module: ref.module, path: [...ref.path, method] }, local)) return true;
       }
+      // `inventoryApi.get(path, { responseType: 'stream' })` on an exported axios instance or dispatcher.
+      const dispatcher = methods.size > 0 ? this.dispatcherOf(ref) : undefined;
+      if (dispatcher && [...methods].some((method) => DISPATCHER_REQUEST_METHODS[dispatcher].includes(method))) return true;
     }
     return false;
   }

@@ -31,7 +31,7 @@ import {
   type ResponseSourceSpec,
 } from '../libraries/response-sources';
 import { staticPropertyName } from '../../ast/static-property-name';
-import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
+import { GLOBAL, moduleSpecifierOfLoad, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { findVariable } from '../../ast/find-variable';
@@ -64,7 +64,15 @@ export interface ImportedFunctions {
   returnedBy(ref: ModuleRef, callee: TSESTree.Node): ResponseSource | undefined;
   /** The response method `method` of an instance of the exported class `ref` returns. */
   returnedByMethod(ref: ModuleRef, method: string, callee: TSESTree.Node): ResponseSource | undefined;
+  /**
+   * The client of the export `ref` when it is an undici dispatcher or an axios instance
+   * (`export const api = axios.create(...)`, `export const pool = new Pool(origin)`).
+   */
+  dispatcherOf?(ref: ModuleRef): DispatcherClient | undefined;
 }
+
+/** Clients whose instances have request methods (DISPATCHER_REQUEST_METHODS). */
+export type DispatcherClient = keyof typeof DISPATCHER_REQUEST_METHODS;
 
 export interface ResponseSource {
   readonly client: ResponseClient;
@@ -233,6 +241,11 @@ export class ResponseSourceResolver {
       const [first] = matches;
       const sameAsFirst = (match: (typeof matches)[number]) =>
         match?.client === first?.client && match?.holder === first?.holder && propertyOf(match) === propertyOf(first);
+      if (!first && refs.length === 1 && node.type === AST_NODE_TYPES.MemberExpression) {
+        // `inventoryApi.get(...)` on an axios instance or dispatcher another module exports.
+        const byDispatcher = this.classifyDispatcherMethod(node, depth);
+        if (byDispatcher !== 'unknown') return byDispatcher;
+      }
       if (!first || !matches.every(sameAsFirst)) return 'not-a-source';
       return 'function' in first ? fromSpec(first) : first;
     }
@@ -382,8 +395,13 @@ export class ResponseSourceResolver {
     return init.type === AST_NODE_TYPES.NewExpression ? stripWrappers(init.callee) : undefined;
   }
 
+  /** The client of `node` when it holds an undici dispatcher or an axios instance (module summaries ask). */
+  dispatcherOf(node: TSESTree.Node): DispatcherClient | undefined {
+    return this.dispatcherClient(node, MAX_DEPTH);
+  }
+
   /** The client of an expression that holds an undici dispatcher or an axios instance. */
-  private dispatcherClient(node: TSESTree.Node, depth: number): 'undici' | 'axios-stream' | undefined {
+  private dispatcherClient(node: TSESTree.Node, depth: number): DispatcherClient | undefined {
     if (this.outOfDepth(depth)) return undefined;
     const value = stripWrappers(node);
     if (value.type === AST_NODE_TYPES.NewExpression) {
@@ -403,6 +421,12 @@ export class ResponseSourceResolver {
       // A parameter typed with a dispatcher class: `async function sync(pool: Pool)`.
       const declared = def?.type === 'Parameter' ? declaredTypeName(value, this.sourceCode.getScope(value)) : undefined;
       if (declared) return this.matchesCallee(declared, DISPATCHER_CLASSES) ? 'undici' : undefined;
+      // `import { inventoryApi } from './lib/agents'` where that module exports `axios.create(...)`.
+      if (def?.type === 'ImportBinding' || (def?.type === 'Variable' && def.node.init && moduleSpecifierOfLoad(def.node.init) !== undefined)) {
+        const refs = resolveModuleRefs(value, this.sourceCode.getScope(value));
+        const [ref] = refs ?? [];
+        return refs?.length === 1 && ref && this.importsAsked ? this.imported?.dispatcherOf?.(ref) : undefined;
+      }
       if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
         return undefined;
       }
