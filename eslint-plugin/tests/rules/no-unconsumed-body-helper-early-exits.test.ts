@@ -96,8 +96,7 @@ ruleTester.run('no-unconsumed-body (helpers that leave early without reading)', 
       errors: [
         {
           messageId: 'helperExitsUnread',
-          line: 15,
-          column: 22,
+          line: 10,
           suggestions: [
             {
               messageId: 'suggestCancel',
@@ -138,8 +137,7 @@ export async function load(url: string) {
       errors: [
         {
           messageId: 'helperExitsUnread',
-          line: 7,
-          column: 10,
+          line: 6,
           suggestions: [
             {
               messageId: 'suggestCancel',
@@ -182,7 +180,7 @@ exports.get = (url, done) => http.get(url, (res) => collect(res, done));`,
         {
           messageId: 'helperExitsUnread',
           line: 8,
-          column: 53,
+          column: 45,
           suggestions: [
             {
               messageId: 'suggestResume',
@@ -238,7 +236,7 @@ export async function load(url: string) {
     },
   ],
   invalid: [
-    // Reported at the call; the helper is in another module, so no suggestion edits it.
+    // Reported at the response; the helper is in another module, so no suggestion edits it.
     {
       code: `import { readBoundedText } from './read';
 export async function load(url: string) {
@@ -246,7 +244,7 @@ export async function load(url: string) {
   return readBoundedText(response);
 }`,
       filename: CLIENT,
-      errors: [{ messageId: 'helperExitsUnread', line: 4, column: 10, suggestions: [] }],
+      errors: [{ messageId: 'helperExitsUnread', line: 3, suggestions: [] }],
     },
   ],
 });

@@ -363,7 +363,8 @@ export class BindingPaths {
       : [];
     return {
       kind: 'helper-exits-unread',
-      node: call,
+      // At the response, like a status helper's throw: the line a reader looks at for where it came from.
+      node: binding.reportNode,
       client: binding.client,
       origin: binding.origin,
       helper: sourceCode.getText(call.callee),
