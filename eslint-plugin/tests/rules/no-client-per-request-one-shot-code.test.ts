@@ -48,6 +48,43 @@ program.command('deploy').description('deploy the app').action(async (name) => {
 program.parse();`,
     },
     {
+      name: 'a yargs command handler runs once per process',
+      code: `import yargs from 'yargs';
+import { Pool } from 'undici';
+yargs(process.argv.slice(2))
+  .command('show <id>', 'print one item', (y) => y.positional('id', { type: 'string' }), async (argv) => {
+    const pool = new Pool('https://items.example.com');
+    const { body } = await pool.request({ path: '/items/' + argv.id, method: 'GET' });
+    console.log(await body.text());
+  })
+  .parse();`,
+    },
+    {
+      name: 'the handler of a yargs command module is not a Lambda handler',
+      code: `import https from 'node:https';
+export const command = 'export <out>';
+export const describe = 'download every item';
+export const builder = {};
+export async function handler(argv: { url: string }) {
+  const agent = new https.Agent({ keepAlive: true });
+  try {
+    await download(argv.url, agent);
+  } finally {
+    agent.destroy();
+  }
+}`,
+    },
+    {
+      name: 'a CommonJS yargs command module',
+      code: `const https = require('node:https');
+exports.command = 'export <out>';
+exports.handler = async (argv) => {
+  const agent = new https.Agent({ keepAlive: true });
+  await download(argv.url, agent);
+};`,
+      languageOptions: commonjs,
+    },
+    {
       name: 'Next.js generateStaticParams runs at build time',
       code: `import { Agent, request } from 'undici';
 export async function generateStaticParams() {
@@ -120,6 +157,54 @@ process.on('message', async (job) => {
   const agent = sharedAgent;
   await request(job.url, { method: 'POST', dispatcher: agent });
 });`),
+        },
+      ],
+    },
+    {
+      name: 'a Slack Bolt slash command runs per command: its listeners take no description',
+      code: `import { App } from '@slack/bolt';
+import { Agent, request } from 'undici';
+const app = new App({ token: process.env.SLACK_TOKEN, signingSecret: process.env.SLACK_SECRET });
+app.command('/ticket', async ({ ack }) => ack(), async ({ command }) => command, async ({ command }) => {
+  const agent = new Agent();
+  await request('https://tickets.example.com', { method: 'POST', body: command.text, dispatcher: agent });
+});`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 5,
+          suggestions: hoist(`import { App } from '@slack/bolt';
+import { Agent, request } from 'undici';
+const sharedAgent = new Agent();
+
+const app = new App({ token: process.env.SLACK_TOKEN, signingSecret: process.env.SLACK_SECRET });
+app.command('/ticket', async ({ ack }) => ack(), async ({ command }) => command, async ({ command }) => {
+  const agent = sharedAgent;
+  await request('https://tickets.example.com', { method: 'POST', body: command.text, dispatcher: agent });
+});`),
+        },
+      ],
+    },
+    {
+      name: 'an exported handler without a yargs command export is still a Lambda handler',
+      code: `import https from 'node:https';
+export const describe = 'not a command module';
+export async function handler(event: { url: string }) {
+  const agent = new https.Agent({ keepAlive: true });
+  await download(event.url, agent);
+}`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 4,
+          suggestions: hoist(`import https from 'node:https';
+const sharedHttpsAgent = new https.Agent({ keepAlive: true });
+
+export const describe = 'not a command module';
+export async function handler(event: { url: string }) {
+  const agent = sharedHttpsAgent;
+  await download(event.url, agent);
+}`),
         },
       ],
     },

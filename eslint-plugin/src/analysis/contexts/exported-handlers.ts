@@ -38,6 +38,7 @@ import {
   LAMBDA_WRAPPER_NAMES,
 } from '../libraries/lambda-handlers';
 import { FILE_ROUTE_CONVENTIONS, NEXT_API_FILE, NEXT_ROUTE_EXPORTS, NEXT_ROUTE_FILE } from '../libraries/request-handlers';
+import { isCliCommandModule } from './cli-command-modules';
 import type { ContextEnvironment, RequestContext } from './request-context';
 
 const LAMBDA_CONTEXT: RequestContext = {
@@ -91,7 +92,7 @@ function contextOfExport(name: string, env: ContextEnvironment): RequestContext 
   }
   const convention = FILE_ROUTE_CONVENTIONS.find(({ file, exports }) => exports.has(name) && file.test(env.filename));
   if (convention) return { kind: 'request', description: `the ${convention.label} \`${name}\``, via: [] };
-  if (LAMBDA_HANDLER_EXPORTS.has(name)) return LAMBDA_CONTEXT;
+  if (LAMBDA_HANDLER_EXPORTS.has(name) && !isCliCommandModule(env.sourceCode)) return LAMBDA_CONTEXT;
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import { outermostCarrier } from '../../ast/outermost-carrier';
 import { functionName, functionUses } from './call-graph';
 import {
   CLI_COMMAND_ACTION,
+  CLI_COMMAND_HANDLER,
   ITERATION_METHODS,
   ONE_SHOT_PROCESS_EVENTS,
   ONE_SHOT_SCHEDULERS,
@@ -135,7 +136,7 @@ function oneShotCallbackCall(
   const callee = call.callee;
   const name = calledName(callee);
   if (name !== undefined && (ONE_SHOT_SCHEDULERS.has(name) || ONE_SHOT_CALLBACK_METHODS.has(name))) return call;
-  if (isProcessEventHandler(call) || isCliCommandAction(call)) return call;
+  if (isProcessEventHandler(call) || isCliCommandAction(call, carrier)) return call;
   return undefined;
 }
 
@@ -148,8 +149,12 @@ function isProcessEventHandler(call: TSESTree.CallExpression): boolean {
   return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONE_SHOT_PROCESS_EVENTS.has(event.value);
 }
 
-/** `program.command('deploy').description(...).action(fn)`: the action of one CLI command. */
-function isCliCommandAction(call: TSESTree.CallExpression): boolean {
+/**
+ * `program.command('deploy').description(...).action(fn)` (commander) or
+ * `yargs.command('show <id>', 'print one item', builder, fn)`: the action of one CLI command.
+ */
+function isCliCommandAction(call: TSESTree.CallExpression, callback: TSESTree.Node): boolean {
+  if (isYargsCommandHandler(call, callback)) return true;
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CLI_COMMAND_ACTION.method) return false;
   for (let object: TSESTree.Node = callee.object; object.type === AST_NODE_TYPES.CallExpression; ) {
@@ -159,6 +164,17 @@ function isCliCommandAction(call: TSESTree.CallExpression): boolean {
     object = inner.object;
   }
   return false;
+}
+
+function isYargsCommandHandler(call: TSESTree.CallExpression, callback: TSESTree.Node): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CLI_COMMAND_HANDLER.method) return false;
+  if (call.arguments[CLI_COMMAND_HANDLER.handlerIndex] !== callback) return false;
+  const [command, description] = call.arguments;
+  const isText = (node: TSESTree.Node | undefined) =>
+    node?.type === AST_NODE_TYPES.TemplateLiteral || (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string');
+  const isCommand = isText(command) || (command?.type === AST_NODE_TYPES.ArrayExpression && command.elements.every((element) => isText(element ?? undefined)));
+  return isCommand && (isText(description) || (description?.type === AST_NODE_TYPES.Literal && description.value === false));
 }
 
 /** An export of the file (`export`, `exports.f = f`, `module.exports = { f }`), or the module itself (`module.exports = f`). */

@@ -498,6 +498,18 @@ export const STARTUP_FUNCTION_NAMES: ReadonlySet<string> = new Set([
  */
 export const ONE_SHOT_PROCESS_EVENTS: ReadonlySet<string> = new Set(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'exit', 'beforeExit']);
 export const CLI_COMMAND_ACTION = { method: 'action', builder: 'command' } as const;
+/**
+ * yargs: `.command('show <id>', 'print one item', builder, handler)` — the handler is the fourth
+ * argument, after a command string and a description (a string, or `false` for a hidden command).
+ * Slack Bolt's `app.command('/ticket', ...listeners)` also takes functions there, but never a
+ * description: its listeners run per slash command.
+ */
+export const CLI_COMMAND_HANDLER = { method: 'command', handlerIndex: 3 } as const;
+/**
+ * A yargs command module exports `command` (and `describe`, `builder`) beside its `handler`: that
+ * `handler` runs one CLI command, it is no AWS Lambda handler.
+ */
+export const CLI_COMMAND_MODULE_EXPORT = 'command';
 
 /**
  * Setup-style names (`setupRoutes`, `initDatabase`, `registerPlugins`): such a function wires an
