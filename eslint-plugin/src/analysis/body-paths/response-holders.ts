@@ -26,6 +26,7 @@ import { requestAborts, responseListeners } from './http-response-listeners';
 import { signalAborts } from './signal-aborts';
 import type { ReleaseSuggestions } from './release-suggestions';
 import type { ParameterUse, ParameterUses } from './parameter-use';
+import { isPromiseSink } from './promise-sinks';
 import type { ResponseBinding, ThrownHelper } from './response-binding';
 import { patternProperty } from './response-objects';
 import { responseCallbackOf, type ResponseSource } from './response-sources';
@@ -106,6 +107,7 @@ export class ResponseHolders {
         !hasAwaitBetween(carrier, outer.node)
       ) {
         const helperCall = outer.call;
+        if (isPromiseSink(helperCall, outer.index, this.context.sourceCode)) break;
         const step = this.throughHelper(
           this.context.parameterUses.ofCallee(helperCall.callee, outer.index, source.holder, 'promise'),
           helperCall,
@@ -228,6 +230,12 @@ export class ResponseHolders {
           const inStatement = this.context.suggestions.forDiscarded(use.node, call, source);
           this.discarded(call, source, inStatement.length > 0 ? inStatement : this.context.suggestions.readFirst(call, source));
         }
+        return true;
+      case 'argument':
+        // `ctx.waitUntil(fetch(url, { method: 'POST' }))`: waited for, the response itself dropped.
+        if (awaited || use.node !== carrier || use.call.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (!isPromiseSink(use.call, use.index, sourceCode)) return false;
+        this.discarded(call, source, direct ? this.context.suggestions.readFirst(carrier, source) : []);
         return true;
       default:
         // returned, yielded, thrown, passed on, stored elsewhere, iterated: someone else's body now.
