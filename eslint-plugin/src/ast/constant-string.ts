@@ -5,9 +5,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from './find-variable';
-import { isNeverReassigned } from './is-never-reassigned';
 import { staticString } from './static-string';
 import { stripWrappers } from './strip-wrappers';
+import { fixedInitializer } from './fixed-initializer';
 
 const MAX_STEPS = 4;
 
@@ -18,10 +18,9 @@ export function constantString(node: TSESTree.Node, scope: TSESLint.Scope.Scope)
     if (value !== undefined) return value;
     if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = findVariable(scope, current);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || def?.type !== 'Variable' || !def.node.init || !isNeverReassigned(variable)) return undefined;
-    if (def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-    current = stripWrappers(def.node.init);
+    const init = fixedInitializer(variable);
+    if (!variable || !init) return undefined;
+    current = stripWrappers(init);
     scope = variable.scope;
   }
   return undefined;

@@ -57,6 +57,7 @@ import {
 import { isNonNetworkUrl } from './non-network-url';
 import { forwardedResponse, type ForwardedResponse } from './callback-forwarding';
 import { responseInObject } from './response-objects';
+import { fixedInitializer } from '../../ast/fixed-initializer';
 
 /** Answers about functions of other project modules (imported-responses.ts). */
 export interface ImportedFunctions {
@@ -388,11 +389,9 @@ export class ResponseSourceResolver {
   /** The class expression `C` of a never-reassigned local initialised with `new C(...)`. */
   private constructedClass(node: TSESTree.Node): TSESTree.Node | undefined {
     if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = findVariable(this.sourceCode.getScope(node), node);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || def?.type !== 'Variable' || !def.node.init || !isNeverReassigned(variable)) return undefined;
-    const init = stripWrappers(def.node.init);
-    return init.type === AST_NODE_TYPES.NewExpression ? stripWrappers(init.callee) : undefined;
+    const fixed = fixedInitializer(findVariable(this.sourceCode.getScope(node), node));
+    const init = fixed && stripWrappers(fixed);
+    return init?.type === AST_NODE_TYPES.NewExpression ? stripWrappers(init.callee) : undefined;
   }
 
   /** The client of `node` when it holds an undici dispatcher or an axios instance (module summaries ask). */

@@ -15,6 +15,7 @@ import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ResponseClient } from '../libraries/response-sources';
 import { abortingCalls } from './aborting-calls';
+import { fixedInitializer } from '../../ast/fixed-initializer';
 
 /** Clients whose options take `signal` as their second argument. */
 const SIGNAL_IN_SECOND_ARGUMENT: ReadonlySet<ResponseClient> = new Set(['fetch', 'node-fetch', 'undici']);
@@ -93,10 +94,9 @@ function controllerOf(signal: TSESTree.Node, sourceCode: SourceCode): TSESLint.S
   const object = stripWrappers(value.object);
   if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(sourceCode.getScope(object), object);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.type !== 'Variable' || !isNeverReassigned(variable)) return undefined;
-  const init = def.node.init && stripWrappers(def.node.init);
+  const fixed = fixedInitializer(variable);
+  const init = fixed && stripWrappers(fixed);
   const isController =
     init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'AbortController';
-  return isController ? variable : undefined;
+  return isController ? (variable ?? undefined) : undefined;
 }

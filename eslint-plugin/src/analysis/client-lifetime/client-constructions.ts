@@ -16,7 +16,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../../ast/find-variable';
-import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { findExportSpec, type ExportSpec } from '../imports/export-spec';
@@ -32,6 +31,7 @@ import { resolveModuleRefs } from '../imports/module-refs';
 import { isChainedAgentCall } from './chained-agent-requests';
 import { isPinnedDnsDispatcher } from './pinned-dns-dispatchers';
 import { POOL_OWNER_FACTORIES } from '../libraries/pool-owners';
+import { fixedInitializer } from '../../ast/fixed-initializer';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -158,10 +158,8 @@ export class ClientMatcher {
     const target =
       callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.object : callee;
     if (target.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(scope, target);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== 'Variable' || !def.node.init) return false;
-    return variable !== null && isNeverReassigned(variable) && this.isWrapperConstruction(def.node.init);
+    const init = fixedInitializer(findVariable(scope, target));
+    return init !== undefined && this.isWrapperConstruction(init);
   }
 
   /** Classifies `node` as a client construction, or undefined. */

@@ -44,7 +44,6 @@ import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { calledFunction } from '../contexts/call-graph';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { rootIdentifier } from '../../ast/root-identifier';
-import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { findExportSpec } from '../imports/export-spec';
 import { resolveModuleRefs } from '../imports/module-refs';
@@ -60,6 +59,7 @@ import {
 import { commonJsExportProperty } from '../../ast/commonjs-export-property';
 import { findVariable } from '../../ast/find-variable';
 import { isAgentOptionKey, isFreshObjectVariable, looksLikeRequestCall } from './request-option-objects';
+import { fixedInitializer } from '../../ast/fixed-initializer';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -513,10 +513,9 @@ function trace(
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const root = rootIdentifier(call.callee.object);
     const variable = root && localVariable(root);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== 'Variable' || !def.node.init || !isNeverReassigned(variable!)) return undefined;
-    const init = stripWrappers(def.node.init, { await: true });
-    return init.type === AST_NODE_TYPES.NewExpression ? variable : undefined;
+    const fixed = fixedInitializer(variable);
+    const init = fixed && stripWrappers(fixed, { await: true });
+    return init?.type === AST_NODE_TYPES.NewExpression ? variable : undefined;
   }
 
   function isLocalObject(object: TSESTree.Node): boolean {

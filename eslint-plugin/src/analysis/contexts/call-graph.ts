@@ -23,6 +23,7 @@ import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { findVariable } from '../../ast/find-variable';
+import { fixedInitializer } from '../../ast/fixed-initializer';
 
 export type FunctionUse =
   /** The function runs here: `f()`, `obj.f()`, `this.f()`, `f.call(...)`, `new C()` for a constructor. */
@@ -326,10 +327,7 @@ export function calledFunction(
     return methodOf(enclosingClass(callee), key);
   }
   if (callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const instance = findVariable(sourceCode.getScope(call), callee.object);
-  const def = instance?.defs.length === 1 ? instance.defs[0] : undefined;
-  if (!instance || def?.type !== 'Variable' || !isNeverReassigned(instance)) return undefined;
-  const init = def.node.init;
+  const init = fixedInitializer(findVariable(sourceCode.getScope(call), callee.object));
   if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const classVariable = findVariable(sourceCode.getScope(init), init.callee);
   const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
@@ -340,10 +338,7 @@ function functionBoundTo(variable: TSESLint.Scope.Variable | null): FunctionNode
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || !def) return undefined;
   if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def.type !== 'Variable' || !isNeverReassigned(variable) || def.node.id.type !== AST_NODE_TYPES.Identifier) {
-    return undefined;
-  }
-  const init = def.node.init;
+  const init = fixedInitializer(variable);
   return init && isFunctionNode(init) ? init : undefined;
 }
 
