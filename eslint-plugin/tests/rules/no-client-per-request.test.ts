@@ -1741,6 +1741,27 @@ export async function pingAll(origins: string[]) {
     await pool.close();
   }
 }`,
+    // A wrapper built lazily whose accessor hands out the agent it holds, kept on the instance.
+    `import https from 'node:https';
+class AgentWrapper {
+  private readonly agent: https.Agent;
+  constructor(options: https.AgentOptions) {
+    this.agent = new https.Agent({ ...options, keepAlive: true });
+  }
+  get() {
+    return this.agent;
+  }
+}
+export class Uplink {
+  agent: https.Agent;
+  constructor(private options: https.AgentOptions, agent?: https.Agent) {
+    this.agent = agent ?? this.getAgent();
+  }
+  getAgent() {
+    if (!this.agent) return new AgentWrapper(this.options).get();
+    return this.agent;
+  }
+}`,
     // A loop in a caller over distinct settings: each call hands its client on.
     `import https from 'node:https';
 function connect(host) {

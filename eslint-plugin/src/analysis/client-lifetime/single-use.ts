@@ -232,6 +232,7 @@ function trace(
       case 'member':
         // Closing it, or opening a raw socket through it, is not a use for requests.
         if (use.property !== undefined && CLOSING_METHODS.has(use.property)) state.closed = true;
+        else if (isAccessorHandOut(use.member)) state.handedOff = true;
         else if (use.property === undefined || !SOCKET_METHODS.has(use.property)) markUsed(use.node);
         return;
       case 'bound':
@@ -616,6 +617,23 @@ function isInspectingCall(call: Call, sourceCode: SourceCode): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const refs = resolveModuleRefs(call.callee, sourceCode.getScope(call));
   return refs?.some((ref) => findExportSpec(ref, INSPECTING_CALLS) !== undefined) ?? false;
+}
+
+/** `get()`, `getAgent()`, `agent()`, `getDispatcher()`: accessors that hand out a held client. */
+const CLIENT_ACCESSOR = /^(?:get|(?:get)?(?:agent|https?agent|client|dispatcher|pool))$/i;
+
+/**
+ * `return new AgentWrapper(url, proxy, options).get()`, `this.agent = new Wrapper(opts).getAgent()`:
+ * an accessor called without arguments whose result is kept or given back hands out what the object
+ * holds (its agent) rather than sending a request through it.
+ */
+function isAccessorHandOut(member: TSESTree.MemberExpression): boolean {
+  const call = member.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || call.arguments.length > 0) return false;
+  const name = staticPropertyName(member);
+  if (name === undefined || !CLIENT_ACCESSOR.test(name)) return false;
+  const kind = classifyValueUse(call).kind;
+  return kind === 'returned' || kind === 'stored' || kind === 'bound';
 }
 
 /** The innermost node that contains both `a` and `b`. */
