@@ -445,6 +445,15 @@ export async function request(url: string) {
       window.addEventListener('load', () => {});`,
       ...esm,
     },
+    // a React client component: its requests run in the browser
+    `'use client';
+export function UploadButton({ url, file }: { url: string; file: Blob }) {
+  async function upload() {
+    const response = await fetch(url, { method: 'PUT', body: file });
+    if (!response.ok) throw new Error(\`Upload failed \${response.status}\`);
+  }
+  return upload;
+}`,
     // odd shapes must not crash
     `export async function odd(url: string) { const [res] = await Promise.all([fetch(url)]); return res; }`,
     `export async function odd(url: string) { const { ...rest } = await fetch(url); return rest; }`,
@@ -1741,6 +1750,31 @@ export async function read(url: string) {
           ],
         },
       ],
+    },
+    // 'use client' after an import is no directive: server code
+    {
+      code: `import { log } from './log';
+'use client';
+export async function upload(url: string, file: Blob) {
+  const response = await fetch(url, { method: 'PUT', body: file });
+  log(response.status);
+}`,
+      errors: [{ messageId: 'neverConsumed', line: 4, suggestions: [
+                   { messageId: 'suggestRead', output: `import { log } from './log';
+'use client';
+export async function upload(url: string, file: Blob) {
+  const response = await fetch(url, { method: 'PUT', body: file });
+  log(response.status);
+  await response.arrayBuffer();
+}` },
+                   { messageId: 'suggestCancel', output: `import { log } from './log';
+'use client';
+export async function upload(url: string, file: Blob) {
+  const response = await fetch(url, { method: 'PUT', body: file });
+  log(response.status);
+  await response.body?.cancel();
+}` },
+                 ] }],
     },
     // browser globals do not exempt node-fetch
     {

@@ -5,9 +5,12 @@
  *
  * Evidence is a reference to a global that only browsers (and web workers) define — `window`,
  * `document`, `navigator`, `location`, `self`, `XMLHttpRequest`, `localStorage`, ... — whether
- * undeclared or declared through `languageOptions.globals`.
+ * undeclared or declared through `languageOptions.globals`, or a `'use client'` directive: a React
+ * client component (Next.js, React Server Components), whose requests run in the browser's event
+ * handlers and effects.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 const BROWSER_GLOBALS: ReadonlySet<string> = new Set([
   'window',
@@ -21,6 +24,15 @@ const BROWSER_GLOBALS: ReadonlySet<string> = new Set([
   'HTMLElement',
   'importScripts',
 ]);
+
+/** True when the file is a React client component (`'use client'` among its directives). */
+export function isClientComponent(program: TSESTree.Program): boolean {
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) return false;
+    if (statement.directive === 'use client') return true;
+  }
+  return false;
+}
 
 /** True when the file reads a browser-only global. */
 export function usesBrowserGlobals(scopeManager: TSESLint.Scope.ScopeManager | null): boolean {

@@ -12,7 +12,7 @@ import type { ModuleSummaries } from '../modules';
 import { AbsentBodyEdges, enclosingBranchTest } from './absent-body-branches';
 import type { BodyFinding } from './body-findings';
 import { BindingPaths } from './binding-paths';
-import { usesBrowserGlobals } from './browser-code';
+import { isClientComponent, usesBrowserGlobals } from './browser-code';
 import { CodePathRecorder, mergeListeners } from './code-paths';
 import { expectsFailure } from './expected-failures';
 import { ImportedResponses } from './imported-responses';
@@ -78,7 +78,7 @@ export function unreadBodyListeners(options: UnreadBodiesOptions): TSESLint.Rule
     },
     'Program:exit'() {
       // In browser code, global `fetch` is the browser's (see browser-code.ts).
-      const inBrowser = usesBrowserGlobals(sourceCode.scopeManager);
+      const inBrowser = isClientComponent(sourceCode.ast) || usesBrowserGlobals(sourceCode.scopeManager);
       const resolver = new ResponseSourceResolver(
         bodyUseContext,
         inBrowser ? sources.filter((source) => source.function.from !== 'global') : sources,
