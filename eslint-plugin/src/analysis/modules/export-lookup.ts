@@ -178,13 +178,30 @@ class ExportLookup {
     return this.forward(module, ref.module, ref.path);
   }
 
+  /**
+   * `module.exports = { ...require('./upstream'), ping }` or `{ ...upstream }` with `const upstream =
+   * require('./upstream')`: a member the literal does not write is the last spread module's export
+   * of that name. Any other spread (a value we cannot see into) leaves it unknown.
+   */
+  private spreadProperty(module: LoadedModule, object: TSESTree.ObjectExpression, segment: string): Step {
+    const spreads = object.properties.filter((member): member is TSESTree.SpreadElement => member.type === AST_NODE_TYPES.SpreadElement);
+    for (const spread of spreads.reverse()) {
+      const step = this.expression(module, spread.argument, segment);
+      if (step?.kind !== 'forward') return undefined;
+      const found = this.inModule(step.module, [...step.path, segment]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** The member `segment` of an object literal or the static member of a class. */
   private property(found: Found, segment: string): Step {
     const node = stripWrappers(found.node);
     const name = `${found.name}.${segment}`;
     if (node.type === AST_NODE_TYPES.ObjectExpression) {
       const { property, certain } = lookupProperty(node, segment);
-      if (!property || !certain || property.kind !== 'init') return undefined;
+      if (!property) return this.spreadProperty(found.module, node, segment);
+      if (!certain || property.kind !== 'init') return undefined;
       return this.expression(found.module, property.value, name);
     }
     if (

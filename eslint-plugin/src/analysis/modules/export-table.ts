@@ -11,8 +11,8 @@
  *   module.exports = require('./m')                    everything    -> './m'
  *   exports.a = <expr>; module.exports.a = <expr>      a             -> the expression
  *
- * A property of `module.exports = { a, b }` (or of any default export object) is found by the
- * lookup, not listed here. Type-only exports are skipped.
+ * A property of `module.exports = { a, b }` (or of any default export object, also one spread in:
+ * `{ ...require('./m') }`) is found by the lookup, not listed here. Type-only exports are skipped.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';

@@ -117,6 +117,33 @@ describe('module summaries: finding the definition of an export', () => {
     ]);
   });
 
+  it('follows members an object of exports spreads in from other modules', () => {
+    const root = project({
+      'src/upstream.js': 'exports.getUpstream = function getUpstream(url, cb) {};\nexports.ping = () => {};\n',
+      'src/agents.js': 'exports.isolatedAgent = function isolatedAgent() {};\n',
+      'src/index.js': [
+        "const upstream = require('./upstream');",
+        "module.exports = { ...upstream, ...require('./agents'), ping: function ping() {} };",
+        '',
+      ].join('\n'),
+      'src/opaque.js': "const upstream = require('./upstream');\nmodule.exports = { ...upstream, ...makeExtras() };\n",
+      'src/main.js': [
+        "const lib = require('./index');",
+        "const opaque = require('./opaque');",
+        'probe(lib.getUpstream); probe(lib.isolatedAgent); probe(lib.ping); probe(lib.missing); probe(opaque.getUpstream);',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(describeProbes(root, 'src/main.js', { parser: 'espree', sourceType: 'commonjs' }), [
+      'src/upstream.js#getUpstream:FunctionExpression',
+      'src/agents.js#isolatedAgent:FunctionExpression',
+      'src/index.js#default.ping:FunctionExpression',
+      undefined,
+      // a spread we cannot see into (`...makeExtras()`) may bring its own getUpstream
+      undefined,
+    ]);
+  });
+
   it('ends re-export cycles without an answer and skips modules that do not parse', () => {
     const root = project({
       'src/a.ts': "export * from './b';\nexport { loop } from './b';\n",
