@@ -13,6 +13,7 @@ import { functionName, functionUses } from './call-graph';
 import {
   CLI_COMMAND_ACTION,
   CLI_COMMAND_HANDLER,
+  CLI_COMMAND_MODULE_HANDLER,
   ITERATION_METHODS,
   ONE_SHOT_PROCESS_EVENTS,
   ONE_SHOT_SCHEDULERS,
@@ -25,6 +26,7 @@ import {
 } from '../libraries/request-handlers';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { isModuleExports } from '../../ast/commonjs-export-property';
+import { isCliCommandModule } from './cli-command-modules';
 import { exportNameOf } from './exported-handlers';
 import { enclosingLoop, isInlineCallbackCall } from './request-context';
 
@@ -95,6 +97,8 @@ export function isStartupOnly(
   if (isTestCallback(fn)) return true;
   const name = functionName(fn);
   if (name !== undefined && isStartupName(name)) return true;
+  // The `handler` of a yargs command module runs one CLI command per process.
+  if (isCliCommandModule(sourceCode) && exportNameOf(fn) === CLI_COMMAND_MODULE_HANDLER) return true;
   if (hops <= 0 || visited.has(fn)) return false;
   visited.add(fn);
   const uses = functionUses(fn, sourceCode);

@@ -507,9 +507,11 @@ export const CLI_COMMAND_ACTION = { method: 'action', builder: 'command' } as co
 export const CLI_COMMAND_HANDLER = { method: 'command', handlerIndex: 3 } as const;
 /**
  * A yargs command module exports `command` (and `describe`, `builder`) beside its `handler`: that
- * `handler` runs one CLI command, it is no AWS Lambda handler.
+ * `handler` runs one CLI command per process, it is no AWS Lambda handler.
  */
 export const CLI_COMMAND_MODULE_EXPORT = 'command';
+/** The export of a yargs command module that runs the command. */
+export const CLI_COMMAND_MODULE_HANDLER = 'handler';
 
 /**
  * Setup-style names (`setupRoutes`, `initDatabase`, `registerPlugins`): such a function wires an
