@@ -11,6 +11,56 @@ const fetchData = { client: CLIENT_LABEL.fetch, consequence: CONSEQUENCE.fetch, 
 
 const ruleTester = new RuleTester(); // @typescript-eslint/parser
 
+/** \`code\` with \`release\` on a line of its own after the statement that ends with \`statement\`. */
+const releasedAfter = (code: string, statement: string, release: string) => code.replace(statement, `${statement}\n  ${release}`);
+
+/**
+ * A case whose response (bound at \`line\`, in the statement ending with \`statement\`) is only read for
+ * its status: reported, with the read and cancel suggestions on the next line.
+ */
+const readOnlyStatus = (name: string, code: string, line: number, statement: string) => ({
+  name,
+  code,
+  errors: [
+    {
+      messageId: 'neverConsumed' as const,
+      line,
+      suggestions: [
+        { messageId: 'suggestRead' as const, output: releasedAfter(code, statement, 'await res.arrayBuffer();') },
+        { messageId: 'suggestCancel' as const, output: releasedAfter(code, statement, 'await res.body?.cancel();') },
+      ],
+    },
+  ],
+});
+
+/** A timeout wrapper whose promise is resolved from the response's \`.then()\` callback. */
+const TIMEOUT_WRAPPER = `
+function fetchWithTimeout(url: string, timeout: number): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), timeout);
+    fetch(url)
+      .then((response) => {
+        clearTimeout(timer);
+        resolve(response);
+      })
+      .catch(reject);
+  });
+}
+export async function isUp(url: string) {
+  const res = await fetchWithTimeout(url, 5000);
+  return res.ok;
+}`;
+
+/** A wrapper that sends the caller's method, GET by default. */
+const RAW_GET = `
+function rawGet(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, method: init.method ?? 'GET' });
+}
+export async function exists(url: string) {
+  const res = await rawGet(url);
+  return res.ok;
+}`;
+
 // `as never`: the root @typescript-eslint/rule-tester nests its own @typescript-eslint/utils.
 ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
   valid: [
@@ -611,105 +661,9 @@ export async function isHealthy(url: string) {
       ],
     },
     // a timeout wrapper: \`new Promise\` resolved from the response's \`.then()\` callback
-    {
-      name: 'a timeout wrapper that resolves its promise from .then()',
-      code: `
-function fetchWithTimeout(url: string, timeout: number): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), timeout);
-    fetch(url)
-      .then((response) => {
-        clearTimeout(timer);
-        resolve(response);
-      })
-      .catch(reject);
-  });
-}
-export async function isUp(url: string) {
-  const res = await fetchWithTimeout(url, 5000);
-  return res.ok;
-}`,
-      errors: [
-        {
-          messageId: 'neverConsumed',
-          line: 14,
-          suggestions: [
-            { messageId: 'suggestRead', output: `
-function fetchWithTimeout(url: string, timeout: number): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), timeout);
-    fetch(url)
-      .then((response) => {
-        clearTimeout(timer);
-        resolve(response);
-      })
-      .catch(reject);
-  });
-}
-export async function isUp(url: string) {
-  const res = await fetchWithTimeout(url, 5000);
-  await res.arrayBuffer();
-  return res.ok;
-}` },
-            { messageId: 'suggestCancel', output: `
-function fetchWithTimeout(url: string, timeout: number): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), timeout);
-    fetch(url)
-      .then((response) => {
-        clearTimeout(timer);
-        resolve(response);
-      })
-      .catch(reject);
-  });
-}
-export async function isUp(url: string) {
-  const res = await fetchWithTimeout(url, 5000);
-  await res.body?.cancel();
-  return res.ok;
-}` },
-          ],
-        },
-      ],
-    },
+    readOnlyStatus('a timeout wrapper that resolves its promise from .then()', TIMEOUT_WRAPPER, 14, 'await fetchWithTimeout(url, 5000);'),
     // a wrapper that defaults the method, called without one: a GET
-    {
-      name: 'a wrapper that defaults the method, called without one',
-      code: `
-function rawGet(url: string, init: RequestInit = {}) {
-  return fetch(url, { ...init, method: init.method ?? 'GET' });
-}
-export async function exists(url: string) {
-  const res = await rawGet(url);
-  return res.ok;
-}`,
-      errors: [
-        {
-          messageId: 'neverConsumed',
-          line: 6,
-          suggestions: [
-            { messageId: 'suggestRead', output: `
-function rawGet(url: string, init: RequestInit = {}) {
-  return fetch(url, { ...init, method: init.method ?? 'GET' });
-}
-export async function exists(url: string) {
-  const res = await rawGet(url);
-  await res.arrayBuffer();
-  return res.ok;
-}` },
-            { messageId: 'suggestCancel', output: `
-function rawGet(url: string, init: RequestInit = {}) {
-  return fetch(url, { ...init, method: init.method ?? 'GET' });
-}
-export async function exists(url: string) {
-  const res = await rawGet(url);
-  await res.body?.cancel();
-  return res.ok;
-}` },
-          ],
-        },
-      ],
-    },
+    readOnlyStatus('a wrapper that defaults the method, called without one', RAW_GET, 6, 'await rawGet(url);'),
     // wrapper whose caller passes the method (not HEAD)
     {
       name: "wrapper whose caller passes the method (not HEAD)",
