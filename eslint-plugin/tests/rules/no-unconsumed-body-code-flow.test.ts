@@ -660,6 +660,24 @@ export async function isHealthy(url: string) {
         },
       ],
     },
+    // a response declared in a try block is dropped where the block ends, not at the function's later return
+    {
+      name: 'a response declared in a try block, read only when ok',
+      code: `export async function credentials(base: string) {
+  const headers: Record<string, string> = {};
+  try {
+    const tokenResponse = await fetch(\`\${base}/token\`, { method: 'PUT' });
+    if (tokenResponse.ok) {
+      headers.token = await tokenResponse.text();
+    }
+  } catch {
+    // no token: carry on without one
+  }
+  const roles = await fetch(\`\${base}/roles\`, { headers });
+  return roles.json();
+}`,
+      errors: [{ messageId: 'unconsumedOnPath', line: 4, data: { ...fetchData, line: 8 } }],
+    },
     // a timeout wrapper: \`new Promise\` resolved from the response's \`.then()\` callback
     readOnlyStatus('a timeout wrapper that resolves its promise from .then()', TIMEOUT_WRAPPER, 14, 'await fetchWithTimeout(url, 5000);'),
     // a wrapper that defaults the method, called without one: a GET

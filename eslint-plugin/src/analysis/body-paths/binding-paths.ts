@@ -418,7 +418,15 @@ export class BindingPaths {
       return { ...base, kind: 'retried-unread', line: (exit ?? leak.event.node).loc.start.line };
     }
     const owner = ownerOf(binding, recorder, sourceCode.ast);
-    const line = jump ? jump.loc.start.line : owner.loc.end.line;
+    // A response declared in a block (`try { const res = await fetch(u); if (res.ok) ... }`) is
+    // dropped where that block ends, not at a `return` further down the function.
+    const block = binding.variable.scope.block;
+    const line =
+      jump && block.type === AST_NODE_TYPES.BlockStatement && !isWithin(jump, block)
+        ? block.loc.end.line
+        : jump
+          ? jump.loc.start.line
+          : owner.loc.end.line;
     const anyConsumption = events.some((event) => event.kind === 'consumed' || event.kind === 'destroyed');
     if (!anyConsumption && suggestions.length === 0 && binding.promise && !binding.aliasOf) {
       // Only the status or headers are ever used: the body can be read before the response is seen.
