@@ -75,6 +75,20 @@ export async function handler(argv: { url: string }) {
 }`,
     },
     {
+      name: 'the run() of an oclif command runs once per process',
+      code: `import { Command, Flags } from '@oclif/core';
+import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
+export default class Count extends Command {
+  static flags = { bucket: Flags.string({ required: true }) };
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Count);
+    const s3 = new S3Client({});
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: flags.bucket }));
+    this.log(String(page.KeyCount));
+  }
+}`,
+    },
+    {
       name: 'a CommonJS yargs command module',
       code: `const https = require('node:https');
 exports.command = 'export <out>';
@@ -204,6 +218,33 @@ export const describe = 'not a command module';
 export async function handler(event: { url: string }) {
   const agent = sharedHttpsAgent;
   await download(event.url, agent);
+}`),
+        },
+      ],
+    },
+    {
+      name: 'run() of a class that is no oclif command runs whenever it is called',
+      code: `import { Job } from './jobs';
+import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
+export class CountJob extends Job {
+  async run(bucket: string) {
+    const s3 = new S3Client({});
+    return s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+  }
+}`,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 5,
+          suggestions: hoist(`import { Job } from './jobs';
+import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
+const sharedS3Client = new S3Client({});
+
+export class CountJob extends Job {
+  async run(bucket: string) {
+    const s3 = sharedS3Client;
+    return s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+  }
 }`),
         },
       ],

@@ -12,6 +12,7 @@ import { outermostCarrier } from '../../ast/outermost-carrier';
 import { functionName, functionUses } from './call-graph';
 import {
   CLI_COMMAND_ACTION,
+  CLI_COMMAND_CLASSES,
   CLI_COMMAND_HANDLER,
   CLI_COMMAND_MODULE_HANDLER,
   ITERATION_METHODS,
@@ -25,6 +26,9 @@ import {
   TEST_FUNCTIONS,
 } from '../libraries/request-handlers';
 import { staticPropertyName } from '../../ast/static-property-name';
+import { propertyKeyName } from '../../ast/property-key-name';
+import { findExportSpec } from '../imports/export-spec';
+import { resolveModuleRefs } from '../imports/module-refs';
 import { isModuleExports } from '../../ast/commonjs-export-property';
 import { isCliCommandModule } from './cli-command-modules';
 import { exportNameOf } from './exported-handlers';
@@ -97,8 +101,9 @@ export function isStartupOnly(
   if (isTestCallback(fn)) return true;
   const name = functionName(fn);
   if (name !== undefined && isStartupName(name)) return true;
-  // The `handler` of a yargs command module runs one CLI command per process.
+  // The `handler` of a yargs command module, the `run()` of an oclif command: one command per process.
   if (isCliCommandModule(sourceCode) && exportNameOf(fn) === CLI_COMMAND_MODULE_HANDLER) return true;
+  if (isCliCommandClassRun(fn, sourceCode)) return true;
   if (hops <= 0 || visited.has(fn)) return false;
   visited.add(fn);
   const uses = functionUses(fn, sourceCode);
@@ -168,6 +173,17 @@ function isCliCommandAction(call: TSESTree.CallExpression, callback: TSESTree.No
     object = inner.object;
   }
   return false;
+}
+
+/** `class Prune extends Command { async run() { ... } }` with oclif's `Command`. */
+function isCliCommandClassRun(fn: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.static) return false;
+  if (propertyKeyName(method) !== CLI_COMMAND_CLASSES.method) return false;
+  const superClass = method.parent.parent.superClass;
+  if (!superClass) return false;
+  const refs = resolveModuleRefs(superClass, sourceCode.getScope(superClass));
+  return refs !== undefined && refs.length > 0 && refs.every((ref) => findExportSpec(ref, CLI_COMMAND_CLASSES.base) !== undefined);
 }
 
 function isYargsCommandHandler(call: TSESTree.CallExpression, callback: TSESTree.Node): boolean {

@@ -512,6 +512,17 @@ export const CLI_COMMAND_HANDLER = { method: 'command', handlerIndex: 3 } as con
 export const CLI_COMMAND_MODULE_EXPORT = 'command';
 /** The export of a yargs command module that runs the command. */
 export const CLI_COMMAND_MODULE_HANDLER = 'handler';
+/**
+ * oclif: a command is a class extending `Command` of `@oclif/core` (or the older `@oclif/command`),
+ * and its `run()` method runs that one command per process.
+ */
+export const CLI_COMMAND_CLASSES = {
+  base: [
+    { from: 'package', package: '@oclif/core', name: 'Command' },
+    { from: 'package', package: '@oclif/command', name: ['Command', 'default'] },
+  ],
+  method: 'run',
+} as const satisfies { base: readonly PackageExportSpec[]; method: string };
 
 /**
  * Setup-style names (`setupRoutes`, `initDatabase`, `registerPlugins`): such a function wires an
