@@ -1106,18 +1106,14 @@ export function getStatus() {
         },
       ],
     },
-    // Single-use inside an iteration callback with per-element options: rebuilt on every call.
+    // Single-use inside an iteration callback with per-element options, left open: a pool per element.
     {
       code: `import { Client } from 'undici';
 export async function importRows(rows: { origin: string; id: string }[]) {
   return Promise.all(
     rows.map(async (row) => {
       const client = new Client(row.origin);
-      try {
-        return (await client.request({ path: '/rows/' + row.id, method: 'PUT' })).statusCode;
-      } finally {
-        await client.close();
-      }
+      return (await client.request({ path: '/rows/' + row.id, method: 'PUT' })).statusCode;
     }),
   );
 }`,
@@ -1128,7 +1124,7 @@ export async function importRows(rows: { origin: string; id: string }[]) {
           column: 22,
           data: {
             client: 'new Client()',
-            where: 'in `importRows()`, which uses it for one call and then drops it',
+            where: 'in `importRows()` once per element (the `rows.map()` callback), which uses each one for one call and then drops it',
             advice:
               'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.',
           },
@@ -1761,6 +1757,20 @@ export class Uplink {
     if (!this.agent) return new AgentWrapper(this.options).get();
     return this.agent;
   }
+}`,
+    // One client per element with that element's options, closed after its one use.
+    `import { Client } from 'undici';
+export async function importRows(rows: { origin: string; id: string }[]) {
+  return Promise.all(
+    rows.map(async (row) => {
+      const client = new Client(row.origin);
+      try {
+        return (await client.request({ path: '/rows/' + row.id, method: 'PUT' })).statusCode;
+      } finally {
+        await client.close();
+      }
+    }),
+  );
 }`,
     // A loop in a caller over distinct settings: each call hands its client on.
     `import https from 'node:https';

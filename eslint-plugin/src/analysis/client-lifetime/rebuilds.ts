@@ -318,12 +318,14 @@ export class RebuildFinder {
     if (isStartupOnly(unit, sourceCode)) return undefined;
     const name = isFunctionNode(unit) ? functionName(unit) : undefined;
     const fn = name ? `\`${name}()\`` : 'this function';
-    if (repeated?.kind === 'loop' && repeated.via.length === 0) {
-      // A client per iteration that is closed after its one use (`pingAll(origins)`, a retry that
-      // closes the failed client) is a deliberate lifecycle; one left open piles up pools.
+    if ((repeated?.kind === 'loop' || repeated?.kind === 'iteration') && repeated.via.length === 0) {
+      // A client per iteration (or per element of `accounts.map()`) that is closed after its one use
+      // (`pingAll(origins)`, a retry that closes the failed client, per-account credentials) is a
+      // deliberate lifecycle; one left open piles up pools.
       if (lifetime.closed) return undefined;
+      const each = repeated.kind === 'loop' ? 'on every iteration of a loop' : `once per element (${repeated.description})`;
       return {
-        where: `in ${fn} on every iteration of a loop, which uses each one for one call and then drops it`,
+        where: `in ${fn} ${each}, which uses each one for one call and then drops it`,
         closed: false,
         perIteration: true,
       };
