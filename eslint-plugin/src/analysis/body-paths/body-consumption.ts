@@ -15,6 +15,7 @@ import { resolveModuleRefs } from '../imports/module-refs';
 import { classifyValueUse } from '../../ast/classify-value-use';
 import { EVENT_LISTENER_METHODS } from '../libraries/event-emitters';
 import { STRINGIFYING_CONSTRUCTORS } from '../libraries/inspecting-calls';
+import { isAssertedBodylessStatus } from './status-assertions';
 
 export type BodyUse =
   /** Read, drained, piped, cancelled or iterated here. */
@@ -217,9 +218,14 @@ function classifyMemberUse(
     }
     return 'consumed';
   }
+  // `expect(res.status).toBe(204)`: past the assertion there is no body to release.
+  if (STATUS_PROPERTIES.has(property) && isAssertedBodylessStatus(member)) return 'consumed';
   if (METADATA_PROPERTIES[holder].has(property)) return 'metadata';
   return 'consumed';
 }
+
+/** The properties that hold a response's status code. */
+const STATUS_PROPERTIES: ReadonlySet<string> = new Set(['status', 'statusCode']);
 
 /** Where a holder keeps its body, for messages and suggestions (`res.body`, `response.data`). */
 export function bodyPropertyOf(holder: BodyHolder): string | undefined {
