@@ -1,8 +1,8 @@
 /**
  * Is an expression built only from literals and accepted leaves? Member reads, operators,
  * conditionals, template literals and array / object literals (with spreads) made of those count;
- * calls, functions, `new`, assignments, `delete`, `super` and private names never do, since they
- * may give another value each time they run.
+ * calls, functions, assignments, `delete`, `super` and private names never do, since they may give
+ * another value each time they run; `new` only where the caller accepts the construction.
  *
  *   isComposedOf(node, isModuleScopeBinding)   the same value on every call (request-independent)
  *   isComposedOf(node, isUnwrittenInLoop)      the same value on every iteration (loop-invariant)
@@ -13,10 +13,19 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 /** A leaf of a composed expression: a name, or `this`. */
 export type CompositionLeaf = TSESTree.Identifier | TSESTree.ThisExpression;
 
-/** True when `node` is made only of literals and leaves `isAccepted` accepts. */
-export function isComposedOf(node: TSESTree.Node, isAccepted: (leaf: CompositionLeaf) => boolean): boolean {
-  const composed = (child: TSESTree.Node): boolean => isComposedOf(child, isAccepted);
+/**
+ * True when `node` is made only of literals and leaves `isAccepted` accepts; `new C(...)` counts
+ * when `isAcceptedConstruction` accepts it and its callee and arguments are composed the same way.
+ */
+export function isComposedOf(
+  node: TSESTree.Node,
+  isAccepted: (leaf: CompositionLeaf) => boolean,
+  isAcceptedConstruction: (construction: TSESTree.NewExpression) => boolean = () => false,
+): boolean {
+  const composed = (child: TSESTree.Node): boolean => isComposedOf(child, isAccepted, isAcceptedConstruction);
   switch (node.type) {
+    case AST_NODE_TYPES.NewExpression:
+      return isAcceptedConstruction(node) && composed(node.callee) && node.arguments.every(composed);
     case AST_NODE_TYPES.Literal:
       return true;
     case AST_NODE_TYPES.Identifier:

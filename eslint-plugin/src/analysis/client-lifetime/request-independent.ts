@@ -5,13 +5,17 @@
  * array / template literals, operators and member reads made of those.
  *
  * Calls are not request-independent (`readFileSync(...)` would move to load time), nor are
- * functions (they may close over locals), `this`, parameters or locals.
+ * functions (they may close over locals), `this`, parameters or locals. Neither is `new`, except a
+ * credential built inline from such parts (`new SecretClient(url, new DefaultAzureCredential())`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isComposedOf } from '../../ast/is-composed-of';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { findVariable } from '../../ast/find-variable';
+import { matchesExportSpec } from '../imports/export-spec';
+import { resolveModuleRefs } from '../imports/module-refs';
+import { AZURE_CREDENTIALS } from '../libraries/azure-sdk';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -28,7 +32,17 @@ export function requestIndependentBindings(
 }
 
 function isIndependent(node: TSESTree.Node, scope: Scope, bindings: Set<TSESLint.Scope.Variable>): boolean {
-  return isComposedOf(node, (leaf) => leaf.type === AST_NODE_TYPES.Identifier && isModuleScopeBinding(leaf, scope, bindings));
+  return isComposedOf(
+    node,
+    (leaf) => leaf.type === AST_NODE_TYPES.Identifier && isModuleScopeBinding(leaf, scope, bindings),
+    (construction) => isCredentialConstruction(construction, scope),
+  );
+}
+
+/** `new DefaultAzureCredential()`: client configuration, the same whenever its arguments are. */
+function isCredentialConstruction(construction: TSESTree.NewExpression, scope: Scope): boolean {
+  const refs = resolveModuleRefs(construction.callee, scope);
+  return refs !== undefined && refs.length > 0 && refs.every((ref) => matchesExportSpec(ref, AZURE_CREDENTIALS));
 }
 
 function isModuleScopeBinding(

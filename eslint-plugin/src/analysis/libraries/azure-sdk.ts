@@ -54,3 +54,11 @@ export const AZURE_SDK_CLIENT_FACTORIES: readonly PackageExportSpec[] = [
 
 /** The method names of `AZURE_SDK_CLIENT_FACTORIES`, for a cheap pre-filter before import lookup. */
 export const AZURE_SDK_CLIENT_FACTORY_METHODS: ReadonlySet<string> = new Set(['fromConnectionString']);
+
+/**
+ * Credentials of `@azure/identity` (`new DefaultAzureCredential()`, `new ClientSecretCredential(tenant,
+ * id, secret)`, ...): configuration a client is built with. One written inline in a client's
+ * arguments is the same on every call when its own arguments are, so the client can still be
+ * built once (request-independent.ts).
+ */
+export const AZURE_CREDENTIALS: PackageExportSpec = { from: 'package', package: '@azure/identity', name: '*Credential' };
