@@ -32,47 +32,24 @@ module.exports = function createClient(config) {
   return { send };
 };`;
 
+/** Lines of SEND the cases rewrite. */
+const START = 'module.exports = function createClient(config) {';
+const OPTIONS = 'const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };';
+const LOG = '    log(request);';
+const AGENT = '    request.httpsAgent = config.agent || new https.Agent(AGENT_OPTIONS);';
+const LOG_THEN_AGENT = `${LOG}\n${AGENT}`;
+const AGENT_THEN_LOG = `${AGENT}\n${LOG}`;
+
 ruleTester.run('no-client-per-request (agents on per-call request objects)', rule as never, {
   valid: [
     {
       name: 'the object is handed to the logger after the agent is on it',
-      code: `const https = require('https');
-const axios = require('axios');
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
-module.exports = function createClient(config) {
-  const log = typeof config.log === 'function' ? config.log : () => {};
-  const onResponse = function (response, request, done) {
-    done(null, response.data);
-  };
-  function send(path, done) {
-    const request = Object.assign({ method: 'GET', url: config.url + path }, config.defaults);
-    request.httpsAgent = config.agent || new https.Agent(AGENT_OPTIONS);
-    log(request);
-    axios(request).then((response) => onResponse(response, request, done), done);
-  }
-  return { send };
-};`,
+      code: SEND.replace(LOG_THEN_AGENT, AGENT_THEN_LOG),
       languageOptions: commonjs,
     },
     {
       name: 'a collection that holds the object keeps the agent put on it later',
-      code: `const https = require('https');
-const axios = require('axios');
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
-module.exports = function createClient(config) {
-  const pending = [];
-  const log = typeof config.log === 'function' ? config.log : () => {};
-  const onResponse = function (response, request, done) {
-    done(null, response.data);
-  };
-  function send(path, done) {
-    const request = Object.assign({ method: 'GET', url: config.url + path }, config.defaults);
-    pending.push(request);
-    request.httpsAgent = config.agent || new https.Agent(AGENT_OPTIONS);
-    axios(request).then((response) => onResponse(response, request, done), done);
-  }
-  return { send };
-};`,
+      code: SEND.replace(START, `${START}\n  const pending = [];`).replace(LOG, '    pending.push(request);'),
       languageOptions: commonjs,
     },
   ],
@@ -85,24 +62,16 @@ module.exports = function createClient(config) {
         {
           messageId: 'poolPerRequest',
           line: 12,
-          suggestions: [{ messageId: 'hoistToModuleScope', data: { name: 'sharedHttpsAgent' }, output: `const https = require('https');
-const axios = require('axios');
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 };
-const sharedHttpsAgent = new https.Agent(AGENT_OPTIONS);
-
-module.exports = function createClient(config) {
-  const log = typeof config.log === 'function' ? config.log : () => {};
-  const onResponse = function (response, request, done) {
-    done(null, response.data);
-  };
-  function send(path, done) {
-    const request = Object.assign({ method: 'GET', url: config.url + path }, config.defaults);
-    log(request);
-    request.httpsAgent = config.agent || sharedHttpsAgent;
-    axios(request).then((response) => onResponse(response, request, done), done);
-  }
-  return { send };
-};` }],
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'sharedHttpsAgent' },
+              output: SEND.replace(OPTIONS, `${OPTIONS}\nconst sharedHttpsAgent = new https.Agent(AGENT_OPTIONS);\n`).replace(
+                'config.agent || new https.Agent(AGENT_OPTIONS)',
+                'config.agent || sharedHttpsAgent',
+              ),
+            },
+          ],
         },
       ],
     },
