@@ -2,7 +2,8 @@
 /**
  * Idempotent setup behind `npm test`, `npm run demo` and `.ci/run`, so that each works on a fresh
  * machine with only Node and Go: npm dependencies (npm ci when the lockfile changed), the workspace
- * builds, the nsq and Toxiproxy binaries (built once from the Go module proxy into the cache) and, for tests,
+ * builds, the nsq and Toxiproxy binaries (built once from the Go module proxy into the cache), the
+ * benchmark's Go HTTPS sink (built from runtime/rig/sink/bench-sink, standard library only) and, for tests,
  * code-server + Chromium for the real-editor suite. Caches live outside the clone, under
  * $KEEPALIVE_CACHE (default ~/.cache/keepalive). Plain Node: it runs before dependencies exist.
  *
@@ -32,6 +33,7 @@ const steps = [
   ['workspace builds', () => run('npm', ['run', 'build'])],
   ['nsq binaries (nsqd, nsqlookupd, nsq_to_http 1.3.0)', () => run('bash', ['runtime/scripts/go-tool-bin.sh', 'nsq'])],
   ['Toxiproxy (toxiproxy-server 2.5.0)', () => run('bash', ['runtime/scripts/go-tool-bin.sh', 'toxiproxy'])],
+  ['bench sink (Go HTTPS sink of `npm run bench`)', () => run('bash', ['runtime/scripts/go-tool-bin.sh', 'bench-sink'])],
 ];
 if (!forDemo) {
   steps.push([

@@ -2,10 +2,13 @@
 # Builds a Go tool set the tests, the demo and the benchmarks run, with the machine's `go`, from the
 # Go module proxy, once, into
 #   ${KEEPALIVE_CACHE:-$HOME/.cache/keepalive}/<set>-<version>/bin
-# and prints that directory on stdout. Later calls reuse the binaries. Usage: go-tool-bin.sh nsq|toxiproxy
+# and prints that directory on stdout. Later calls reuse the binaries.
+# Usage: go-tool-bin.sh nsq|toxiproxy|bench-sink
 #
-#   nsq        nsqd, nsqlookupd, nsq_to_http v1.3.0
-#   toxiproxy  toxiproxy-server v2.5.0 (the TCP proxy that puts WAN latency between forwarder and sink)
+#   nsq         nsqd, nsqlookupd, nsq_to_http v1.3.0
+#   toxiproxy   toxiproxy-server v2.5.0 (the TCP proxy that puts WAN latency between forwarder and sink)
+#   bench-sink  the benchmark's HTTPS sink, from runtime/rig/sink/bench-sink (standard library only,
+#               nothing downloaded); its "version" is a hash of its source, so an edit rebuilds it
 #
 # Each set is built from a tiny module of its own that requires the tool's module. For nsq this is
 # the only way: `go install github.com/nsqio/nsq/apps/nsqd@v1.3.0` is refused because nsq's go.mod
@@ -38,8 +41,14 @@ replace github.com/judwhite/go-svc => github.com/mreiferson/go-svc v1.2.2-0.2021
     MODULE=github.com/Shopify/toxiproxy/v2
     TOOLS=("toxiproxy-server=github.com/Shopify/toxiproxy/v2/cmd/server")
     ;;
+  bench-sink)
+    LOCAL_SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../rig/sink/bench-sink" && pwd)"
+    # Must match benchSinkVersion() in runtime/rig/harness/go-tool-binaries.ts.
+    VERSION="$(cat "$LOCAL_SOURCE/go.mod" "$LOCAL_SOURCE/main.go" | sha256sum | cut -c1-12)"
+    TOOLS=("bench-sink=.")
+    ;;
   *)
-    fail "usage: go-tool-bin.sh nsq|toxiproxy (got '${SET}')"
+    fail "usage: go-tool-bin.sh nsq|toxiproxy|bench-sink (got '${SET}')"
     ;;
 esac
 
@@ -72,6 +81,22 @@ if all_built; then
   exit 0
 fi
 
+export GOPATH="$SET_ROOT/gopath"
+export GOMODCACHE="$SET_ROOT/gopath/pkg/mod"
+export GOCACHE="$SET_ROOT/gocache"
+export GOTOOLCHAIN=local
+export CGO_ENABLED=0
+
+if [[ -n "${LOCAL_SOURCE:-}" ]]; then
+  mkdir -p "$BIN_DIR"
+  cd "$LOCAL_SOURCE"
+  go build -trimpath -o "$BIN_DIR/$SET.tmp" . >&2 || fail "building $SET from $LOCAL_SOURCE failed (see the go output above)"
+  mv -f "$BIN_DIR/$SET.tmp" "$BIN_DIR/$SET"
+  all_built || fail "build finished but binaries are missing from $BIN_DIR"
+  echo "$BIN_DIR"
+  exit 0
+fi
+
 TOOLS_DIR="$SET_ROOT/tools-module"
 mkdir -p "$TOOLS_DIR" "$BIN_DIR"
 cat >"$TOOLS_DIR/go.mod" <<GOMOD
@@ -96,12 +121,7 @@ GOMOD
   echo ')'
 } >"$TOOLS_DIR/tools.go"
 
-export GOPATH="$SET_ROOT/gopath"
-export GOMODCACHE="$SET_ROOT/gopath/pkg/mod"
-export GOCACHE="$SET_ROOT/gocache"
 export GOFLAGS="-mod=mod"
-export GOTOOLCHAIN=local
-export CGO_ENABLED=0
 
 cd "$TOOLS_DIR"
 go mod tidy -e >&2 || fail "'go mod tidy' failed resolving $MODULE v$VERSION (is the Go module proxy reachable? GOPROXY=$(go env GOPROXY))"

@@ -28,10 +28,11 @@ export const BENCH_DEFAULTS = {
 
 export const BENCH_USAGE = `Usage: npm run bench -- [flags]
 
-Forwards the same messages from one real nsqd to one local HTTPS sink with keepalive-nsq (shared),
-keepalive-nsq --mode naive and nsq's own nsq_to_http, same max-in-flight, several runs each; reports
-medians, ratios and goals as markdown, JSON and SVG. Also includes bench-results/lint.json
-(npm run bench:lint) and bench-results/extension.json (npm run bench:extension) when they exist.
+Forwards the same messages from one real nsqd to one local HTTPS sink (Go, rig/sink/bench-sink) with
+keepalive-nsq (shared), keepalive-nsq --mode naive and nsq's own nsq_to_http, same max-in-flight,
+several runs each; reports medians, ratios and goals as markdown, JSON and SVG. Also includes
+bench-results/lint.json (npm run bench:lint) and bench-results/extension.json
+(npm run bench:extension) when they exist.
 
   --messages N          messages per run (default ${BENCH_DEFAULTS.messages}, 1–100000)
   --max-in-flight N     for every forwarder (default ${BENCH_DEFAULTS.maxInFlight}, 1–1000)

@@ -3,7 +3,7 @@
 // The `http_only` reference publishes nothing: it sends the same bodies to the sink itself.
 import type { NsqdProcess } from '../harness/nsqd.js';
 import type { TestCertificates } from '../sink/certificates.js';
-import type { HttpsSink } from '../sink/https-sink.js';
+import type { CountingSink } from '../sink/bench-sink.js';
 import type { CleanupOnExit } from './cleanup-on-exit.js';
 import { consumesNsq, type ForwarderKind } from './forwarder-command.js';
 import type { ForwarderSummary } from '../harness/forwarder-summary.js';
@@ -22,8 +22,11 @@ export interface ForwardRunSettings {
 
 export interface ForwardRunEnvironment {
   nsqd: NsqdProcess;
-  /** Must key deliveries by message id (keyByMessageId) so every forwarder is counted alike. */
-  sink: HttpsSink;
+  /**
+   * Must key deliveries by message id so every forwarder is counted alike: the bench sink does; the
+   * Node sink with `keyOf: keyByMessageId`.
+   */
+  sink: CountingSink;
   certificates: TestCertificates;
   cleanup: CleanupOnExit;
   /** Where the forwarder POSTs (default: the sink itself); e.g. a latency proxy in front of it. */
@@ -84,7 +87,7 @@ export async function runForwarder(settings: ForwardRunSettings, env: ForwardRun
   // Connections of the previous run (closing sockets, dials still in the listen backlog) must not
   // be counted against this one.
   await sink.waitForIdle();
-  sink.reset();
+  await sink.reset();
 
   const forwarder = await startMeasuredForwarder(
     settings.kind,
@@ -108,7 +111,7 @@ export async function runForwarder(settings: ForwardRunSettings, env: ForwardRun
     let progressAt = Date.now();
     while (delivered < settings.messages) {
       await sleep(POLL_MS);
-      const now = sink.stats().delivered;
+      const now = (await sink.stats()).delivered;
       if (now !== delivered) progressAt = Date.now();
       delivered = now;
       env.onProgress?.(delivered);
@@ -127,8 +130,8 @@ export async function runForwarder(settings: ForwardRunSettings, env: ForwardRun
         );
       }
     }
-    const atEnd = sink.stats();
-    const timeline = sink.timeline();
+    const atEnd = await sink.stats();
+    const timeline = await sink.timeline();
 
     // Let the last FINs reach nsqd before counting its timeouts and requeues.
     const settleBy = Date.now() + SETTLE_TIMEOUT_MS;

@@ -1,14 +1,15 @@
-// Real components end to end: nsqd (built by scripts/go-tool-bin.sh), the HTTPS sink with a CA made for
-// this run, and each forwarder process. Fails (never skips) when the nsq binaries are missing.
+// Real components end to end: nsqd (built by scripts/go-tool-bin.sh), the benchmark's Go HTTPS sink
+// with a CA made for this run, and each forwarder process. Fails (never skips) when the nsq
+// binaries or the sink are missing.
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { CleanupOnExit } from '../bench/cleanup-on-exit.js';
 import { runForwarder, type ForwardRunEnvironment } from '../bench/forward-run.js';
-import { keyByMessageId, makeMessageBodies } from '../bench/message-bodies.js';
+import { makeMessageBodies } from '../bench/message-bodies.js';
 import { startNsqd } from '../harness/nsqd.js';
 import { generateCertificates } from '../sink/certificates.js';
-import { startHttpsSink } from '../sink/https-sink.js';
+import { startBenchSink } from '../sink/bench-sink.js';
 
 const cleanup = new CleanupOnExit();
 let env: ForwardRunEnvironment;
@@ -18,7 +19,7 @@ before(async () => {
   cleanup.add('certificates', () => rm(certificates.dir, { recursive: true, force: true }));
   const nsqd = await startNsqd();
   cleanup.add('nsqd', () => nsqd.stop());
-  const sink = await startHttpsSink({ certificates, responseBytes: 64, keyOf: keyByMessageId });
+  const sink = await startBenchSink({ certificates, responseBytes: 64 });
   cleanup.add('sink', () => sink.close());
   env = { nsqd, sink, certificates, cleanup };
 });

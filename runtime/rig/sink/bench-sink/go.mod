@@ -1,0 +1,3 @@
+module keepalive.local/bench-sink
+
+go 1.21
