@@ -630,6 +630,45 @@ export async function quiet(path: string) {
     assert.match(messages[0] ?? '', /axios \(responseType 'stream'\) response is not read or released on the path that leaves at line 4/);
   });
 
+  it('follows an imported wrapper that calls request() on the pool its caller passes, and only then', () => {
+    const root = project({
+      'lib/tiles.js': `import { Pool } from 'undici';
+export const tiles = new Pool(process.env.TILES_ORIGIN);
+export function fetchTile(pool, path) {
+  return pool.request({ path, method: 'GET', headers: { accept: 'image/png' } });
+}
+`,
+      'routes.js': `import { tiles, fetchTile } from './lib/tiles.js';
+export async function tile(path, reply) {
+  const { statusCode, body } = await fetchTile(tiles, path);
+  if (statusCode !== 200) return reply.code(404).send();
+  return reply.send(body);
+}
+export async function drained(path, reply) {
+  const { statusCode, body } = await fetchTile(tiles, path);
+  if (statusCode !== 200) {
+    await body.dump();
+    return reply.code(404).send();
+  }
+  return reply.send(body);
+}
+export async function notAPool(client, path) {
+  const { statusCode } = await fetchTile(client, path);
+  return statusCode;
+}
+export async function aStub(path) {
+  const { statusCode } = await fetchTile({ request: async () => ({ statusCode: 200, body: null }) }, path);
+  return statusCode;
+}
+`,
+    });
+    for (const parser of ['typescript', 'espree'] as const) {
+      const { found, messages } = lint(root, 'routes.js', parser);
+      assert.deepEqual(found, ['3:9 unconsumedOnPath'], parser);
+      assert.match(messages[0] ?? '', /undici request\(\) response returned by `fetchTile\(\)` \(lib\/tiles\.js:3\) is not read or released on the path that leaves at line 4/);
+    }
+  });
+
   it('keeps the single-file behaviour when the imported module cannot be resolved or is not a wrapper', () => {
     const root = project({
       'lib/http.ts': `export function getJson(url: string) {

@@ -45,7 +45,7 @@ import {
 } from './response-sources';
 
 /** Question names (with a version, so a change of the analysis never reuses old answers). */
-const RETURNS_RESPONSE = 'body-paths/returns-response@4';
+const RETURNS_RESPONSE = 'body-paths/returns-response@5';
 const PARAMETER_USE = 'body-paths/parameter-use@4';
 const DISPATCHER = 'body-paths/dispatcher@1';
 
@@ -56,6 +56,7 @@ interface ReturnedResponse {
   readonly holder: BodyHolder;
   readonly methodParameters?: readonly MethodParameter[];
   readonly clientParameters?: readonly ClientSlot[];
+  readonly dispatcherParameters?: readonly ClientSlot[];
   readonly callbackParameter?: number;
   readonly responseArgument?: number;
   readonly errorArgument?: number;
@@ -312,6 +313,7 @@ export class ImportedResponses implements ImportedFunctions {
       ...(source.errorArgument !== undefined ? { errorArgument: source.errorArgument } : {}),
       ...(source.methodParameters ? { methodParameters: source.methodParameters } : {}),
       ...(source.clientParameters ? { clientParameters: source.clientParameters } : {}),
+      ...(source.dispatcherParameters ? { dispatcherParameters: source.dispatcherParameters } : {}),
       ...(source.property !== undefined ? { property: source.property } : {}),
       line: fn.loc.start.line,
     };
@@ -343,6 +345,7 @@ export class ImportedResponses implements ImportedFunctions {
       ...(answer.errorArgument !== undefined ? { errorArgument: answer.errorArgument } : {}),
       ...(answer.methodParameters ? { methodParameters: answer.methodParameters } : {}),
       ...(answer.clientParameters ? { clientParameters: answer.clientParameters } : {}),
+      ...(answer.dispatcherParameters ? { dispatcherParameters: answer.dispatcherParameters } : {}),
       ...(answer.property !== undefined ? { property: answer.property } : {}),
       origin: `${originVerb(answer)} ${name ? `\`${name}()\` ` : ''}(${this.options.describeFile(file)}:${answer.line})`,
     };

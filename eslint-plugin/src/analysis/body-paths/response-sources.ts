@@ -58,6 +58,7 @@ import { isNonNetworkUrl } from './non-network-url';
 import { forwardedResponse, type ForwardedResponse } from './callback-forwarding';
 import { responseInObject } from './response-objects';
 import { fixedInitializer } from '../../ast/fixed-initializer';
+import { callSiteArguments } from '../../ast/call-site-arguments';
 
 /** Answers about functions of other project modules (imported-responses.ts). */
 export interface ImportedFunctions {
@@ -88,6 +89,12 @@ export interface ResponseSource {
    * `{ fetchImpl = fetch } = {}`): a caller's own argument must be a client too.
    */
   readonly clientParameters?: readonly ClientSlot[];
+  /**
+   * A wrapper's untyped parameters it calls an undici request method on (`function fetchTile(pool,
+   * path) { return pool.request({ path }) }`): a response only where the caller passes an undici
+   * dispatcher there.
+   */
+  readonly dispatcherParameters?: readonly ClientSlot[];
   /** A wrapper's parameters that carry the request method: `'HEAD'` there means there is no body. */
   readonly methodParameters?: readonly MethodParameter[];
   /**
@@ -120,6 +127,7 @@ export interface ClientSlot {
 interface CallSource extends ResponseSource {
   readonly carriers: readonly MethodCarrier[];
   readonly clientParameter?: ClientParameter;
+  readonly dispatcherParameter?: ClientParameter;
 }
 
 /** `doFetch` in `function get(url, doFetch = fetch)`: the parameter a callee was read from. */
@@ -128,7 +136,10 @@ interface ClientParameter {
   readonly name: TSESTree.Node;
 }
 
-type Classification = (ResponseSource & { readonly clientParameter?: ClientParameter }) | 'not-a-source' | 'unknown';
+type Classification =
+  | (ResponseSource & { readonly clientParameter?: ClientParameter; readonly dispatcherParameter?: ClientParameter })
+  | 'not-a-source'
+  | 'unknown';
 
 /** How deep to follow locals, wrappers of wrappers and conditional callees. */
 const MAX_DEPTH = 6;
@@ -202,6 +213,7 @@ export class ResponseSourceResolver {
     } else {
       carriers = argumentCarriers(call, classification.methodParameters ?? []);
       if (!this.keepsClientArguments(call, classification.clientParameters ?? [], depth)) return undefined;
+      if (!this.passesDispatchers(call, classification.dispatcherParameters ?? [], depth)) return undefined;
     }
     if (isHeadMethod(carriers, this.sourceCode)) return undefined;
     return { ...classification, carriers };
@@ -219,6 +231,15 @@ export class ResponseSourceResolver {
       if (isNullish(value)) return true;
       const classification = this.classifyCallee(value, depth - 1);
       return typeof classification !== 'string' && classification.property === undefined;
+    });
+  }
+
+  /** A wrapper that calls `request()` on its parameter: the caller must pass an undici dispatcher there. */
+  private passesDispatchers(call: TSESTree.CallExpression, slots: readonly ClientSlot[], depth: number): boolean {
+    if (slots.length > 0 && call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+    return slots.every(({ index }) => {
+      const argument = call.arguments[index];
+      return argument !== undefined && this.dispatcherClient(argument, depth - 1) === 'undici';
     });
   }
 
@@ -295,10 +316,27 @@ export class ResponseSourceResolver {
     const method = staticPropertyName(member);
     if (method === undefined) return 'unknown';
     const client = this.dispatcherClient(member.object, depth - 1);
-    if (!client) return 'unknown';
+    if (!client) return this.classifyParameterDispatcherMethod(member.object, method);
     if (!DISPATCHER_REQUEST_METHODS[client].includes(method)) return 'not-a-source';
     const spec = this.sources.find((source) => source.client === client);
     return spec ? fromSpec(spec) : 'unknown';
+  }
+
+  /**
+   * `pool.request(...)` on an untyped parameter of the wrapper being summarised, which its callers
+   * decide: a response wherever a caller passes an undici dispatcher (see `passesDispatchers`).
+   * Only while summarising a wrapper: inside the function itself nothing says what `pool` is.
+   */
+  private classifyParameterDispatcherMethod(object: TSESTree.Node, method: string): Classification {
+    if (!DISPATCHER_REQUEST_METHODS.undici.includes(method) || object.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+    const variable = findVariable(this.sourceCode.getScope(object), object);
+    const def = variable?.defs.length === 1 && isNeverReassigned(variable) ? variable.defs[0] : undefined;
+    const fn = def?.type === 'Parameter' ? def.node : undefined;
+    const name = def?.name;
+    if (!fn || !isFunctionNode(fn) || !this.inProgress.has(fn) || name?.type !== AST_NODE_TYPES.Identifier || name.typeAnnotation) return 'unknown';
+    if (!fn.params.includes(name)) return 'unknown';
+    const spec = this.sources.find((source) => source.client === 'undici');
+    return spec ? { ...fromSpec(spec), dispatcherParameter: { fn, name } } : 'unknown';
   }
 
   /**
@@ -420,6 +458,9 @@ export class ResponseSourceResolver {
       // A parameter typed with a dispatcher class: `async function sync(pool: Pool)`.
       const declared = def?.type === 'Parameter' ? declaredTypeName(value, this.sourceCode.getScope(value)) : undefined;
       if (declared) return this.matchesCallee(declared, DISPATCHER_CLASSES) ? 'undici' : undefined;
+      // An untyped parameter every call in this file gives the same kind of client:
+      // `fetchTile(tiles, path)` with `const tiles = new Pool(origin)`.
+      if (def?.type === 'Parameter') return this.parameterDispatcher(def.name, depth - 1);
       // `import { inventoryApi } from './lib/agents'` where that module exports `axios.create(...)`.
       if (def?.type === 'ImportBinding' || (def?.type === 'Variable' && def.node.init && moduleSpecifierOfLoad(def.node.init) !== undefined)) {
         const refs = resolveModuleRefs(value, this.sourceCode.getScope(value));
@@ -439,6 +480,14 @@ export class ResponseSourceResolver {
       return name === undefined ? undefined : this.classFieldDispatcher(value, name, depth - 1);
     }
     return undefined;
+  }
+
+  private parameterDispatcher(name: TSESTree.BindingName, depth: number): DispatcherClient | undefined {
+    if (name.type !== AST_NODE_TYPES.Identifier || name.typeAnnotation) return undefined;
+    const passed = callSiteArguments(name, (node) => this.sourceCode.getScope(node));
+    const clients = passed?.map((argument) => this.dispatcherClient(argument, depth));
+    const [first] = clients ?? [];
+    return first && clients?.every((client) => client === first) ? first : undefined;
   }
 
   /**
@@ -612,6 +661,10 @@ export class ResponseSourceResolver {
       const slot = parameter?.fn === fn ? clientSlotOf(parameter.name, fn) : undefined;
       return slot ? [slot] : [];
     });
+    const dispatcherParameters = sources.flatMap((source) => {
+      const parameter = source.dispatcherParameter;
+      return parameter?.fn === fn && parameter.name.type === AST_NODE_TYPES.Identifier ? [{ index: fn.params.indexOf(parameter.name) }] : [];
+    });
     return {
       client: found.client,
       delivery: found.delivery,
@@ -619,6 +672,7 @@ export class ResponseSourceResolver {
       wrapper: fn,
       ...(methodParameters.length > 0 ? { methodParameters } : {}),
       ...(clientParameters.length > 0 ? { clientParameters } : {}),
+      ...(dispatcherParameters.length > 0 ? { dispatcherParameters } : {}),
       ...(found.property !== undefined ? { property: found.property } : {}),
     };
   }
