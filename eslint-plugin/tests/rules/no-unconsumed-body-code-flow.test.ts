@@ -196,15 +196,6 @@ ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
     if (res.headers.get('Content-Length') !== '0') return res.json();
     return null;
   }`,
-  `import https from 'node:https';
-  export function send(url: string, done: (err: Error | null, data?: string) => void) {
-    https.get(url, (res) => {
-      if (res.headers['content-length'] === '0') { done(null); return; }
-      let data = '';
-      res.on('data', (chunk) => { data += chunk; });
-      res.on('end', () => done(null, data));
-    });
-  }`,
   `export async function send(url: string) {
     const res = await fetch(url, { method: 'POST' });
     if (res.status === 205) return null;
@@ -220,14 +211,6 @@ ruleTester.run('no-unconsumed-body (same-file code flow)', rule as never, {
     const res = await fetch(url, { method: 'POST' });
     if (Number.parseFloat(res.headers.get('content-length')!) !== 0) return res.json();
     return null;
-  }`,
-  `import https from 'node:https';
-  export function send(url: string, done: (status?: number) => void) {
-    https.get(url, (res) => {
-      if (Number(res.headers['content-length']) === 0 || +res.headers['content-length']! === 0) return done(res.statusCode);
-      res.resume();
-      done();
-    });
   }`,
   `export async function send(url: string) {
     const res = await fetch(url, { method: 'POST' });
@@ -482,11 +465,9 @@ export async function send(url: string) {
 export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); return res.ok; }`,
       errors: [{ messageId: 'neverConsumed', suggestions: [
                    { messageId: 'suggestRead', output: `
-export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); await res.arrayBuffer();
-                                                                                                          return res.ok; }` },
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); await res.arrayBuffer(); return res.ok; }` },
                    { messageId: 'suggestCancel', output: `
-export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); await res.body?.cancel();
-                                                                                                          return res.ok; }` },
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'GET' })); await res.body?.cancel(); return res.ok; }` },
                  ] }],
     },
     // known-empty heuristics, negative: a HEAD Request object whose init overrides the method
@@ -496,11 +477,9 @@ export async function exists(url: string) { const res = await fetch(new Request(
 export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); return res.ok; }`,
       errors: [{ messageId: 'neverConsumed', suggestions: [
                    { messageId: 'suggestRead', output: `
-export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); await res.arrayBuffer();
-                                                                                                                              return res.ok; }` },
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); await res.arrayBuffer(); return res.ok; }` },
                    { messageId: 'suggestCancel', output: `
-export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); await res.body?.cancel();
-                                                                                                                              return res.ok; }` },
+export async function exists(url: string) { const res = await fetch(new Request(url, { method: 'HEAD' }), { method: 'GET' }); await res.body?.cancel(); return res.ok; }` },
                  ] }],
     },
     // wrapper with a fetch default parameter

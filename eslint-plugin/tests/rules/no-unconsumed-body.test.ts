@@ -228,12 +228,10 @@ export async function request(url: string) {
           return res.json();
       }
     }`,
-    // HEAD requests have no body
+    // HEAD requests have no body (fetch, undici; node:http: no-unconsumed-body-bodyless-node-http.test.ts)
     `export async function exists(url: string) { const res = await fetch(url, { method: 'HEAD' }); return res.ok; }`,
     `import { request } from 'undici';
     export async function exists(url: string) { const { statusCode } = await request(url, { method: 'HEAD' }); return statusCode === 200; }`,
-    `import https from 'node:https';
-    export function exists(url: string) { https.request(url, { method: 'head' }, (res) => { console.log(res.statusCode); }).end(); }`,
     // ---- exceptions ESLint models implicitly are not exits ----
     `export async function read(url: string) {
       let res;

@@ -27,7 +27,10 @@ export class AbsentBodyEdges {
   blockedEdges(tests: Iterable<TSESTree.Node>, subjects: AbsenceSubjects): Set<string> {
     const blocked = new Set<string>();
     for (const test of tests) {
-      if (test.type === AST_NODE_TYPES.SwitchStatement) this.blockBodylessCases(test, blocked);
+      if (test.type === AST_NODE_TYPES.SwitchStatement) {
+        // `case 204:` proves nothing for a response that holds its socket until read (node:http).
+        if (!subjects.emptyResponseHoldsSocket) this.blockBodylessCases(test, blocked);
+      }
       else this.blockAbsentBranch(test, subjects, blocked);
     }
     return blocked;

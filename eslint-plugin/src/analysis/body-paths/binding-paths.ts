@@ -14,6 +14,7 @@ import { outermostCarrier } from '../../ast/outermost-carrier';
 import { hasAwaitBetween } from '../../ast/has-await-between';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { branchTestsOf, statusBranchTestOf, type AbsentBodyEdges } from './absent-body-branches';
+import { EMPTY_RESPONSE_HOLDS_SOCKET } from '../libraries/bodyless-responses';
 import { classifyBodyUse, type BodyUse, type BodyUseContext } from './body-consumption';
 import type { BodyFinding, ReleaseSuggestion } from './body-findings';
 import { firstJumpOnPath, searchPaths, type CodePathRecorder, type PathEnd, type PathEvent } from './code-paths';
@@ -158,6 +159,7 @@ export class BindingPaths {
       isTracked: (node) => tracked.has(node),
       isStatus: (node) => statusReads.has(node),
       isError: (node) => errorReads.has(node),
+      emptyResponseHoldsSocket: EMPTY_RESPONSE_HOLDS_SOCKET.has(binding.client),
     });
 
     // In a counted retry loop, the branch of a guard such as `attempt < max` taken on the last

@@ -6,6 +6,8 @@
  * error-first callback a wrapper hands the response to (`cb(null, res)`). HEAD requests with a literal method are excluded
  * at the source; 204, 205 and 304 responses never carry a body (RFC 9110 §15.3.5, §15.3.6,
  * §15.4.5), and a `Content-Length: 0` body is complete as soon as the headers arrive (§8.6).
+ * For node:http responses only a missing response counts: they hold their socket until read even
+ * when empty (`emptyResponseHoldsSocket`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -29,6 +31,12 @@ export interface AbsenceSubjects {
   readonly isStatus?: (node: TSESTree.Node) => boolean;
   /** The error argument of an error-first callback given the response: set only when there is none. */
   readonly isError?: (node: TSESTree.Node) => boolean;
+  /**
+   * The response holds its socket until read even without a body (node:http,
+   * libraries/bodyless-responses.ts): a bodyless status, a HEAD method or `Content-Length: 0` then
+   * proves nothing; only a missing response (`!res`, an error) does.
+   */
+  readonly emptyResponseHoldsSocket?: boolean;
 }
 
 /**
@@ -66,7 +74,7 @@ function absence(test: TSESTree.Node, subjects: AbsenceSubjects): AbsentWhen | u
     case AST_NODE_TYPES.BinaryExpression:
       return binaryAbsence(node, subjects);
     case AST_NODE_TYPES.CallExpression:
-      return includesBodylessStatus(node, subjects) ? 'true' : undefined;
+      return !subjects.emptyResponseHoldsSocket && includesBodylessStatus(node, subjects) ? 'true' : undefined;
     default:
       // `if (err)`: an error-first callback gets an error only when there is no response.
       if (subjects.isError?.(node)) return 'true';
@@ -87,6 +95,12 @@ function binaryAbsence(node: TSESTree.BinaryExpression, subjects: AbsenceSubject
   ];
   for (const [subject, other] of sides) {
     const value = stripWrappers(other);
+    // `res === undefined`, `err != null`: no response at all, for every client.
+    if (subjects.emptyResponseHoldsSocket) {
+      if (isBodyHandle(subject, isTracked) && isNullish(value)) return whenEqual;
+      if (subjects.isError?.(stripWrappers(subject)) && isNullish(value)) return flip(whenEqual);
+      continue;
+    }
     // `res.status === 204`, `status === 204`
     if (isStatusOf(subject, subjects) && value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number') {
       return BODYLESS_STATUSES.has(value.value) ? whenEqual : undefined;

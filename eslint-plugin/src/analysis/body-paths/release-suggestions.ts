@@ -59,7 +59,7 @@ export class ReleaseSuggestions {
       ...release,
       fix: (fixer: TSESLint.RuleFixer) =>
         inBlock
-          ? fixer.insertTextBefore(statement, `${release.code};\n${indentOf(statement)}`)
+          ? fixer.insertTextBefore(statement, `${release.code};${separatorBefore(statement, this.sourceCode.text)}`)
           : fixer.replaceText(statement, `{ ${release.code}; ${this.sourceCode.getText(statement)} }`),
     }));
   }
@@ -86,7 +86,7 @@ export class ReleaseSuggestions {
       ...release,
       fix: (fixer: TSESLint.RuleFixer) =>
         last
-          ? fixer.insertTextAfter(last, `\n${indentOf(last)}${release.code};`)
+          ? fixer.insertTextAfter(last, `${separatorAfter(last, this.sourceCode.text)}${release.code};`)
           : fixer.replaceText(block, `{ ${release.code}; }`),
     }));
   }
@@ -179,7 +179,7 @@ export class ReleaseSuggestions {
       at: `in ${name} before its \`${exit.type === AST_NODE_TYPES.ThrowStatement ? 'throw' : 'return'}\` at line ${exit.loc.start.line}`,
       fix: (fixer: TSESLint.RuleFixer) =>
         inBlock
-          ? fixer.insertTextBefore(exit, `${release.code};\n${indentOf(exit)}`)
+          ? fixer.insertTextBefore(exit, `${release.code};${separatorBefore(exit, this.sourceCode.text)}`)
           : fixer.replaceText(exit, `{ ${release.code}; ${this.sourceCode.getText(exit)} }`),
     }));
   }
@@ -345,4 +345,19 @@ function reachedAfterConsumption(
 
 function indentOf(node: TSESTree.Node): string {
   return ' '.repeat(node.loc.start.column);
+}
+
+/**
+ * What goes between a statement inserted before `node` and `node`: a new line at its indentation
+ * when `node` starts its line, a space when it follows other code on it (`{ done(null); return; }`).
+ */
+function separatorBefore(node: TSESTree.Node, text: string): string {
+  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, node.range[0])) ? `\n${indentOf(node)}` : ' ';
+}
+
+/** Likewise after `node`: a new line when `node` ends its line, a space when code follows on it. */
+function separatorAfter(node: TSESTree.Node, text: string): string {
+  const lineEnd = text.indexOf('\n', node.range[1]);
+  return /^[ \t]*$/.test(text.slice(node.range[1], lineEnd === -1 ? undefined : lineEnd)) ? `\n${indentOf(node)}` : ' ';
 }

@@ -9,7 +9,9 @@
  * picked through a local: `const get = noCache ? fetchNoCache : fetchCached`). A wrapper may take
  * the client as a parameter defaulting to it (`doFetch = fetch`), chain `.finally()` / `.catch()`,
  * or retry by calling itself (`return fetchRetry(url, n - 1)`). `HEAD` requests are not sources:
- * their responses have no body (request-method.ts, also when a wrapper's caller passes `'HEAD'`).
+ * their responses have no body (request-method.ts, also when a wrapper's caller passes `'HEAD'`),
+ * except for the clients whose responses hold their socket until read anyway (node:http, axios
+ * streams: libraries/bodyless-responses.ts).
  */
 import { instanceMethod } from '../../ast/instance-method';
 import { enclosingClassBody } from '../../ast/enclosing-class-body';
@@ -59,6 +61,7 @@ import { forwardedResponse, type ForwardedResponse } from './callback-forwarding
 import { responseInObject } from './response-objects';
 import { fixedInitializer } from '../../ast/fixed-initializer';
 import { callSiteArguments } from '../../ast/call-site-arguments';
+import { EMPTY_RESPONSE_HOLDS_SOCKET } from '../libraries/bodyless-responses';
 
 /** Answers about functions of other project modules (imported-responses.ts). */
 export interface ImportedFunctions {
@@ -215,7 +218,8 @@ export class ResponseSourceResolver {
       if (!this.keepsClientArguments(call, classification.clientParameters ?? [], depth)) return undefined;
       if (!this.passesDispatchers(call, classification.dispatcherParameters ?? [], depth)) return undefined;
     }
-    if (isHeadMethod(carriers, this.sourceCode)) return undefined;
+    // A HEAD response has no body; node:http still holds its socket until it is read (bodyless-responses.ts).
+    if (!EMPTY_RESPONSE_HOLDS_SOCKET.has(classification.client) && isHeadMethod(carriers, this.sourceCode)) return undefined;
     return { ...classification, carriers };
   }
 
