@@ -16,6 +16,9 @@ import { classifyValueUse } from '../../ast/classify-value-use';
 import { EVENT_LISTENER_METHODS } from '../libraries/event-emitters';
 import { STRINGIFYING_CONSTRUCTORS } from '../libraries/inspecting-calls';
 import { isAssertedBodylessStatus } from './status-assertions';
+import { SOCKET_INSPECTION_MEMBERS } from '../libraries/socket-inspection';
+import { outermostCarrier } from '../../ast/outermost-carrier';
+import { staticPropertyName } from '../../ast/static-property-name';
 
 export type BodyUse =
   /** Read, drained, piped, cancelled or iterated here. */
@@ -208,6 +211,8 @@ function classifyMemberUse(
     return classifyBodyUse(member, 'stream', context);
   }
   if (property === 'bodyUsed' && holder === 'fetch-response') return 'checks-body-used';
+  // `res.socket.getPeerCertificate()`: a look at the connection, not at the body.
+  if (holder === 'stream' && property === 'socket' && inspectsSocket(member)) return 'metadata';
   const call = member.parent;
   const isCalled = call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
   if (holder === 'stream' && isCalled && property === 'destroy') return 'destroyed';
@@ -235,4 +240,13 @@ export function bodyPropertyOf(holder: BodyHolder): string | undefined {
 /** True when `property` of `holder` is pure metadata (status, headers, ...). */
 export function isMetadataProperty(holder: BodyHolder, property: string): boolean {
   return METADATA_PROPERTIES[holder].has(property);
+}
+
+/** `res.socket.authorized`, `(res.socket as TLSSocket).getPeerCertificate()`. */
+function inspectsSocket(socket: TSESTree.MemberExpression): boolean {
+  const carrier = outermostCarrier(socket);
+  const use = carrier.parent;
+  if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== carrier) return false;
+  const name = staticPropertyName(use);
+  return name !== undefined && SOCKET_INSPECTION_MEMBERS.has(name);
 }
