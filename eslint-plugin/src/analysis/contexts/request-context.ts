@@ -31,6 +31,7 @@ import { resolverContext } from './graphql-resolvers';
 import { decoratedHandlerContext } from './handler-decorators';
 import { requestScopedConstructorContext } from './request-scoped-providers';
 import { dataSourceHookContext, interceptorContext, optionHookContext } from './client-library-hooks';
+import { providerServiceContext } from './provider-services';
 import { instanceRegistrationContext } from './instance-registrations';
 import {
   AUTO_IMPORTED_EVENT_HANDLER,
@@ -183,6 +184,7 @@ function search(
       decoratedHandlerContext(fn, env) ??
       requestScopedConstructorContext(fn, env) ??
       dataSourceHookContext(fn, env) ??
+      providerServiceContext(fn, env) ??
       exportedHttpHandlerContext(fn, env);
     if (own) return { ...own, via };
 

@@ -424,6 +424,22 @@ export const DATA_SOURCE_BASES: readonly PackageExportSpec[] = [
 ];
 export const DATA_SOURCE_REQUEST_HOOKS: ReadonlySet<string> = new Set(['willSendRequest']);
 
+/**
+ * Base classes of commerce-framework providers whose every method the framework calls while it
+ * serves a request (an upload, a payment step, a notification): Medusa v1's file and payment
+ * services (`@medusajs/medusa`) and Medusa v2's module providers (`@medusajs/framework/utils`,
+ * also re-exported by `@medusajs/utils`). A client built in `upload()` or `capturePayment()` is
+ * built per request; the constructor runs once, when the container registers the provider.
+ */
+export const PROVIDER_SERVICE_BASES: readonly PackageExportSpec[] = [
+  { from: 'package', package: '@medusajs/medusa', name: ['AbstractFileService', 'AbstractPaymentService', 'AbstractPaymentProcessor', 'AbstractNotificationService'] },
+  ...['@medusajs/framework/utils', '@medusajs/utils'].map((pkg) => ({
+    from: 'package' as const,
+    package: pkg,
+    name: ['AbstractFileProviderService', 'AbstractPaymentProvider', 'AbstractNotificationProviderService', 'AbstractFulfillmentProviderService'],
+  })),
+];
+
 /** tRPC procedure resolvers: `publicProcedure.input(schema).query(fn)`, `t.procedure.mutation(fn)`. */
 export const TRPC_RESOLVER_METHODS: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);
 /** A name on the procedure builder chain: `publicProcedure`, `protectedProcedure`, `t.procedure`. */
