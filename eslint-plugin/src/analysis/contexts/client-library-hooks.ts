@@ -11,8 +11,6 @@ import { outermostCarrier } from '../../ast/outermost-carrier';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
-import { findExportSpec } from '../imports/export-spec';
-import { resolveModuleRefs } from '../imports/module-refs';
 import {
   AGENT_FUNCTION_OPTION,
   AXIOS_INTERCEPTOR_PATH,
@@ -21,6 +19,7 @@ import {
   GOT_PER_REQUEST_HOOKS,
 } from '../libraries/request-handlers';
 import type { ContextEnvironment, RequestContext } from './request-context';
+import { methodExtending } from './subclass-methods';
 
 /** `api.interceptors.request.use(fn)`: `fn` (argument 0) runs for every request of `api`. */
 export function interceptorContext(call: TSESTree.CallExpression, index: number, label: string): RequestContext | undefined {
@@ -56,14 +55,7 @@ export function optionHookContext(position: TSESTree.Node): RequestContext | und
 
 /** `willSendRequest()` of a class extending Apollo's `RESTDataSource`: runs for every request it sends. */
 export function dataSourceHookContext(fn: FunctionNode, env: ContextEnvironment): RequestContext | undefined {
-  const method = fn.parent;
-  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.kind !== 'method' || method.static) return undefined;
-  const name = propertyKeyName(method);
+  const name = methodExtending(fn, DATA_SOURCE_BASES, env);
   if (name === undefined || !DATA_SOURCE_REQUEST_HOOKS.has(name)) return undefined;
-  const classNode = method.parent.parent;
-  const base = 'superClass' in classNode ? classNode.superClass : null;
-  if (!base) return undefined;
-  const refs = resolveModuleRefs(base, env.sourceCode.getScope(classNode));
-  if (!refs?.some((ref) => findExportSpec(ref, DATA_SOURCE_BASES) !== undefined)) return undefined;
   return { kind: 'request', description: `\`${name}()\` (run by the data source for every request)`, via: [] };
 }
