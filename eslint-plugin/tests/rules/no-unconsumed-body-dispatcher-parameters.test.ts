@@ -5,7 +5,8 @@
  * a function handed on as a callback or exported through `module.exports` (its other callers are
  * not known), a destructured parameter, and a helper that releases the body.
  * A wrapper that returns `pool.request(...)` is decided per call: its response is followed where the
- * caller passes an undici dispatcher, not where it passes anything else.
+ * caller passes an undici dispatcher, not where it passes anything else. A parameter typed with
+ * undici's base class (`pool: Dispatcher`) is a dispatcher whoever calls.
  */
 import { RuleTester } from '../support/rule-tester';
 import rule from '../../src/rules/no-unconsumed-body';
@@ -57,6 +58,18 @@ export async function fromAnything(client, path) {
   return body.arrayBuffer();
 }`;
 
+/** A parameter typed with undici's base class, `Dispatcher`. */
+const SEND = `import { Pool, type Dispatcher } from 'undici';
+const catalog = new Pool('https://catalog.internal');
+export function send(pool: Dispatcher, path: string, method: Dispatcher.HttpMethod = 'GET') {
+  return pool.request({ path, method });
+}
+export async function product(id: string) {
+  const res = await send(catalog, \`/items/\${id}\`);
+  if (res.statusCode === 404) return null;
+  return res.body.json();
+}`;
+
 ruleTester.run('no-unconsumed-body (dispatchers passed to untyped parameters)', rule as never, {
   valid: [
     FETCH_TILE.replace(THROW_LINE, DUMPED),
@@ -80,6 +93,7 @@ export const loader = (retry) => retry(fetchTile, tiles, '/0/0/0.png');`,
     FETCH_TILE.replace('  return fetchTile(tiles, `/${z}/${x}/${y}.png`);', '  return tiles.request({ path: `/${z}/${x}/${y}.png`, method: \'GET\' }).then((r) => r.body.arrayBuffer());'),
     // The only caller passes something that is not known to be a dispatcher.
     GET_TILE.replace(/export async function fromPool[^]*?\n}\n/, ''),
+    SEND.replace('  if (res.statusCode === 404) return null;', '  if (res.statusCode === 404) { await res.body.dump(); return null; }'),
     // Every path reads or releases the body.
     PUT_OBJECT.replace('  if (response.statusCode === 503', '  await response.body.dump();\n  if (response.statusCode === 503'),
   ],
@@ -96,6 +110,10 @@ export const loader = (retry) => retry(fetchTile, tiles, '/0/0/0.png');`,
       code,
       errors: [{ messageId: 'unconsumedOnPath' as const, line: 4, suggestions: [{ messageId: 'suggestDump' as const, output: code.replace(THROW_LINE, DUMPED) }] }],
     })),
+    {
+      code: SEND,
+      errors: [{ messageId: 'unconsumedOnPath', line: 7, suggestions: [{ messageId: 'suggestDump', output: SEND.replace('  if (res.statusCode === 404) return null;', '  if (res.statusCode === 404) { await res.body.dump(); return null; }') }] }],
+    },
     {
       // Followed at the call that passes the pool, not at the one that passes an unknown client.
       code: GET_TILE,

@@ -212,7 +212,7 @@ function classifyMemberUse(
   }
   if (property === 'bodyUsed' && holder === 'fetch-response') return 'checks-body-used';
   // `res.socket.getPeerCertificate()`: a look at the connection, not at the body.
-  if (holder === 'stream' && property === 'socket' && inspectsSocket(member)) return 'metadata';
+  if (holder === 'stream' && property === 'socket' && inspectsSocket(member, context.sourceCode)) return 'metadata';
   const call = member.parent;
   const isCalled = call?.type === AST_NODE_TYPES.CallExpression && call.callee === member;
   if (holder === 'stream' && isCalled && property === 'destroy') return 'destroyed';
@@ -242,11 +242,29 @@ export function isMetadataProperty(holder: BodyHolder, property: string): boolea
   return METADATA_PROPERTIES[holder].has(property);
 }
 
-/** `res.socket.authorized`, `(res.socket as TLSSocket).getPeerCertificate()`. */
-function inspectsSocket(socket: TSESTree.MemberExpression): boolean {
+/**
+ * `res.socket.authorized`, `(res.socket as TLSSocket).getPeerCertificate()`, or a const that holds
+ * the socket and is only inspected (`const tls = res.socket as TLSSocket; tls.getProtocol()`).
+ */
+function inspectsSocket(socket: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const carrier = outermostCarrier(socket);
-  const use = carrier.parent;
-  if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== carrier) return false;
+  const declarator = carrier.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === carrier && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+    const reads = variable?.references.filter((reference) => !reference.init) ?? [];
+    return (
+      variable !== undefined &&
+      reads.length > 0 &&
+      reads.every((reference) => reference.isRead() && !reference.isWrite() && isInspection(outermostCarrier(reference.identifier)))
+    );
+  }
+  return isInspection(carrier);
+}
+
+/** `socket.<member>` for a member that only reports on the connection. */
+function isInspection(socket: TSESTree.Node): boolean {
+  const use = socket.parent;
+  if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== socket) return false;
   const name = staticPropertyName(use);
   return name !== undefined && SOCKET_INSPECTION_MEMBERS.has(name);
 }

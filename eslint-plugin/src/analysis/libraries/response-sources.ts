@@ -141,9 +141,10 @@ export const DISPATCHER_FACTORIES: readonly { readonly function: ExportSpec; rea
   { function: { from: 'package', package: 'axios', name: 'create' }, client: 'axios-stream' },
 ];
 
-/** Constructors (called with `new`) whose instances are undici dispatchers. */
+/** Constructors (called with `new`) whose instances are undici dispatchers, and the classes a declaration holding one is typed with. */
 export const DISPATCHER_CLASSES: ExportSpec = {
   from: 'package',
   package: 'undici',
-  name: ['Agent', 'Pool', 'Client', 'BalancedPool', 'ProxyAgent', 'EnvHttpProxyAgent', 'RetryAgent', 'H2CClient'],
+  // `Dispatcher` is their base class: a declaration typed with it (`pool: Dispatcher`) holds one.
+  name: ['Agent', 'Pool', 'Client', 'BalancedPool', 'ProxyAgent', 'EnvHttpProxyAgent', 'RetryAgent', 'H2CClient', 'Dispatcher'],
 };
