@@ -30,8 +30,9 @@ export class AbsentBodyEdges {
       if (test.type === AST_NODE_TYPES.SwitchStatement) {
         // `case 204:` proves nothing for a response that holds its socket until read (node:http).
         if (!subjects.emptyResponseHoldsSocket) this.blockBodylessCases(test, blocked);
+      } else {
+        this.blockAbsentBranch(test, subjects, blocked);
       }
-      else this.blockAbsentBranch(test, subjects, blocked);
     }
     return blocked;
   }

@@ -95,12 +95,12 @@ function binaryAbsence(node: TSESTree.BinaryExpression, subjects: AbsenceSubject
   ];
   for (const [subject, other] of sides) {
     const value = stripWrappers(other);
-    // `res === undefined`, `err != null`: no response at all, for every client.
-    if (subjects.emptyResponseHoldsSocket) {
-      if (isBodyHandle(subject, isTracked) && isNullish(value)) return whenEqual;
-      if (subjects.isError?.(stripWrappers(subject)) && isNullish(value)) return flip(whenEqual);
-      continue;
-    }
+    // `res.body == null`, `res === undefined`
+    if (isBodyHandle(subject, isTracked) && isNullish(value)) return whenEqual;
+    // `err !== null`, `err != undefined`: the error is set, so there is no response.
+    if (subjects.isError?.(stripWrappers(subject)) && isNullish(value)) return flip(whenEqual);
+    // The checks below prove an empty body, not a missing response: nothing for node:http.
+    if (subjects.emptyResponseHoldsSocket) continue;
     // `res.status === 204`, `status === 204`
     if (isStatusOf(subject, subjects) && value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number') {
       return BODYLESS_STATUSES.has(value.value) ? whenEqual : undefined;
@@ -109,10 +109,6 @@ function binaryAbsence(node: TSESTree.BinaryExpression, subjects: AbsenceSubject
     if (isMethod(subject) && value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') {
       return value.value.toUpperCase() === 'HEAD' ? whenEqual : undefined;
     }
-    // `res.body == null`, `res === undefined`
-    if (isBodyHandle(subject, isTracked) && isNullish(value)) return whenEqual;
-    // `err !== null`, `err != undefined`: the error is set, so there is no response.
-    if (subjects.isError?.(stripWrappers(subject)) && isNullish(value)) return flip(whenEqual);
     // `res.headers.get('content-length') === '0'`, `res.headers['content-length'] == 0`
     const loose = node.operator === '==' || node.operator === '!=';
     if (isContentLengthOf(subject, isTracked) && isZeroLength(value, loose)) return whenEqual;
