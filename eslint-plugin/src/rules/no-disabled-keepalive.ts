@@ -46,6 +46,7 @@ type MessageIds =
   | 'pipeliningZero'
   | 'proxyWithoutAgent'
   | 'addKeepAlive'
+  | 'addKeepAliveAtCallers'
   | 'setKeepAliveTrue'
   | 'removeAgentFalse'
   | 'removeConnectionClose'
@@ -77,6 +78,8 @@ export default createRule<Options, MessageIds>({
       proxyWithoutAgent:
         '`{{name}}` builds a proxy without an `agent` option: http-proxy then sends every proxied request with `agent: false` and `Connection: close`, so each one opens a new TCP{{tls}} connection to the target. Pass `agent`: an `http.Agent` / `https.Agent` with `keepAlive: true`, created once and shared.',
       addKeepAlive: 'Set `keepAlive: true` (idle sockets stay open for reuse).',
+      addKeepAliveAtCallers:
+        'Set `keepAlive: true` in the options built on {{lines}}, by every call of this function in the file (idle sockets stay open for reuse).',
       setKeepAliveTrue: 'Change `keepAlive` to `true` (idle sockets stay open for reuse).',
       removeAgentFalse: 'Remove `agent: false` (use the global keep-alive agent).',
       removeConnectionClose: 'Remove the `Connection: close` header.',
@@ -136,7 +139,23 @@ export default createRule<Options, MessageIds>({
       switch (finding.kind) {
         case 'agentWithoutKeepAlive':
         case 'proxyAgentWithoutKeepAlive': {
-          const { node, options: object } = finding;
+          const { node, options: object, callerOptions } = finding;
+          if (callerOptions) {
+            const lines = [...new Set(callerOptions.map((literal) => literal.loc.start.line))];
+            context.report({
+              node,
+              messageId: finding.kind,
+              data: { name: finding.name, tls: finding.tls },
+              suggest: [
+                {
+                  messageId: 'addKeepAliveAtCallers',
+                  data: { lines: `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}` },
+                  fix: (fixer) => callerOptions.map((literal) => addFirstProperty(fixer, literal, 'keepAlive: true')),
+                },
+              ],
+            });
+            return;
+          }
           context.report({
             node,
             messageId: finding.kind,

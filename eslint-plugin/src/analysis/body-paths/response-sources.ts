@@ -488,7 +488,7 @@ export class ResponseSourceResolver {
 
   private parameterDispatcher(name: TSESTree.BindingName, depth: number): DispatcherClient | undefined {
     if (name.type !== AST_NODE_TYPES.Identifier || name.typeAnnotation) return undefined;
-    const passed = callSiteArguments(name, (node) => this.sourceCode.getScope(node));
+    const passed = callSiteArguments(name, { scopeOf: (node) => this.sourceCode.getScope(node) });
     const clients = passed?.map((argument) => this.dispatcherClient(argument, depth));
     const [first] = clients ?? [];
     return first && clients?.every((client) => client === first) ? first : undefined;
@@ -820,6 +820,7 @@ export class ResponseSourceResolver {
         reference.isRead() &&
         reference.identifier !== value &&
         mayRunBefore(reference.identifier, value) &&
+        !isConditionalCopy(reference.identifier, value) &&
         source !== undefined &&
         classifyBodyUse(reference.identifier, source.holder, this.bodyUseContext) !== 'metadata' &&
         classifyValueUse(reference.identifier).kind !== 'returned',
@@ -898,6 +899,36 @@ function combine(a: Classification, b: Classification): Classification {
   if (typeof a !== 'string') return a;
   if (typeof b !== 'string') return b;
   return 'unknown';
+}
+
+/**
+ * `if (res.ok && etag) cache.set(key, await res.clone().text())`: a copy of the response read on
+ * some paths only. The wrapper keeps the response itself for its caller to read, and on the other
+ * paths (an error status) hands it over untouched. Only a branch that does not also hold the
+ * `return` counts as "some paths".
+ */
+function isConditionalCopy(read: TSESTree.Node, returned: TSESTree.Node): boolean {
+  const member = read.parent;
+  const copied =
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === read &&
+    staticPropertyName(member) === 'clone' &&
+    member.parent?.type === AST_NODE_TYPES.CallExpression &&
+    member.parent.callee === member;
+  if (!copied) return false;
+  for (let node: TSESTree.Node = read; node.parent; node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.range[0] <= returned.range[0] && returned.range[1] <= parent.range[1]) return false;
+    if (isFunctionNode(parent)) return false;
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== node) ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== node) ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === node)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

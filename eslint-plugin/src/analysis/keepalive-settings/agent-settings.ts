@@ -9,7 +9,8 @@
  *   new Pool(origin, { pipelining: 0 })           undici: 0 disables keep-alive
  *
  * Only what is written out counts: options held in a variable we cannot see into, or literals with
- * a spread or computed key that could carry the setting, are left alone.
+ * a spread or computed key that could carry the setting, are left alone. Options a function receives
+ * as a parameter are read at its calls in this file (options-from-callers.ts).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -29,6 +30,7 @@ import {
 import { isLiteralValue } from '../../ast/is-literal-value';
 import { lookupProperty } from '../../ast/lookup-property';
 import { staticObjectLiteral } from '../../ast/static-object-literal';
+import { callerOptionsWithout } from './options-from-callers';
 import { allMatch } from './tracked-callees';
 import type { KeepAliveFalse, KeepAliveFinding, RemovableSetting } from './keepalive-finding';
 
@@ -102,7 +104,13 @@ export function agentConstructionFinding(
     return { kind, node, name, tls, options: undefined };
   }
   const object = staticObjectLiteral(optionsArgument, sourceCode.getScope(optionsArgument));
-  if (!object) return undefined;
+  if (!object) {
+    // `createAgent(cluster, options) { return new https.Agent(options); }`: built by the callers.
+    if (spec.keepAliveDefault) return undefined;
+    const callerOptions = callerOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
+    if (!callerOptions || callerOptions.some(wantsFullHandshakes)) return undefined;
+    return { kind, node, name, tls, options: undefined, callerOptions };
+  }
   const { property, certain } = lookupProperty(object, 'keepAlive');
   if (!certain || wantsFullHandshakes(object)) return undefined;
   if (!property) return spec.keepAliveDefault ? undefined : { kind, node, name, tls, options: object };

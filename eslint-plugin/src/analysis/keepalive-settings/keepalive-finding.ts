@@ -15,6 +15,11 @@ export interface MissingKeepAlive {
   readonly tls: string;
   /** The options literal to add `keepAlive: true` to; undefined when no options are written. */
   readonly options: TSESTree.ObjectExpression | undefined;
+  /**
+   * Options that arrive through a parameter: the literal each call of the function builds
+   * (options-from-callers.ts). `keepAlive: true` belongs in each of them.
+   */
+  readonly callerOptions?: readonly TSESTree.ObjectExpression[];
 }
 
 /** `keepAlive: false` written out in agent options. */

@@ -1,0 +1,116 @@
+/**
+ * Agent options that arrive through a parameter, built by the callers in this file:
+ *
+ *   createAgent(cluster, agentOptions) {
+ *     return new https.Agent(agentOptions);        // keepAlive: is it ever set?
+ *   }
+ *   const agentOptions = {};
+ *   agentOptions.ca = opts.ca;
+ *   context.setAgent(this.createAgent(cluster, agentOptions));
+ *
+ * The answer is "never set" only when everything that could set the key is in sight: every call of
+ * the function is known (call-site-arguments.ts), each passes an object literal written without the
+ * key (no spread or computed key that could carry it) or a never-reassigned variable initialised
+ * with one, and every other use of that object — in the caller and, through the parameter or a
+ * `const` alias of it, in the function — only reads or assigns other keys by name, or hands the
+ * object to a constructor. Passing it to any other function, spreading it, returning it or
+ * assigning a computed key makes the answer unknown.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { callSiteArguments } from '../../ast/call-site-arguments';
+import { findVariable } from '../../ast/find-variable';
+import { isNeverReassigned } from '../../ast/is-never-reassigned';
+import { lookupProperty } from '../../ast/lookup-property';
+import { staticPropertyName } from '../../ast/static-property-name';
+import { stripWrappers } from '../../ast/strip-wrappers';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * The object literals the callers build for the parameter `argument` reads (one per call), when
+ * none of them can have `key`; undefined when that is not certain.
+ */
+export function callerOptionsWithout(
+  argument: TSESTree.Node,
+  key: string,
+  sourceCode: SourceCode,
+): TSESTree.ObjectExpression[] | undefined {
+  const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
+  if (argument.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(scopeOf(argument), argument);
+  const parameter = parameterOf(variable);
+  if (!variable || !parameter || !isNeverReassigned(variable) || !usesLeaveKey(variable, key, scopeOf, 1)) return undefined;
+  const passed = callSiteArguments(parameter, { scopeOf, visitorKeys: sourceCode.visitorKeys });
+  if (!passed) return undefined;
+  const literals: TSESTree.ObjectExpression[] = [];
+  for (const value of passed) {
+    const literal = literalWithout(value, key, scopeOf);
+    if (!literal) return undefined;
+    literals.push(literal);
+  }
+  return literals;
+}
+
+/** The plain-name parameter `variable` is, if it is one. */
+function parameterOf(variable: Variable | null | undefined): TSESTree.Identifier | undefined {
+  const [def] = variable?.defs ?? [];
+  if (variable?.defs.length !== 1 || def?.type !== 'Parameter') return undefined;
+  return def.name.type === AST_NODE_TYPES.Identifier && def.name.parent === def.node ? def.name : undefined;
+}
+
+/** The literal `value` stands for when it is written without `key` and its variable never gets it. */
+function literalWithout(
+  value: TSESTree.Node,
+  key: string,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): TSESTree.ObjectExpression | undefined {
+  const expression = stripWrappers(value);
+  let literal: TSESTree.Node | undefined = expression;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(scopeOf(expression), expression);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+    if (!isNeverReassigned(variable) || !usesLeaveKey(variable, key, scopeOf, 0, expression)) return undefined;
+    literal = stripWrappers(def.node.init);
+  }
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const { property, certain } = lookupProperty(literal, key);
+  return !property && certain ? literal : undefined;
+}
+
+/**
+ * True when no use of `variable` can give its object `key`: member reads and writes of other
+ * names, the object handed to a constructor (`new https.Agent(options)`), the `passedAt` argument
+ * being judged, and (`aliases` levels deep) `const alias = variable` whose uses pass the same test.
+ */
+function usesLeaveKey(
+  variable: Variable,
+  key: string,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  aliases: number,
+  passedAt?: TSESTree.Node,
+): boolean {
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    const identifier = reference.identifier;
+    if (identifier === passedAt) return true;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      const name = staticPropertyName(parent);
+      return name !== undefined && name !== key;
+    }
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(identifier as TSESTree.Expression)) return true;
+    if (
+      aliases > 0 &&
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === identifier &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
+      const alias = findVariable(scopeOf(parent.id), parent.id);
+      return alias !== null && alias !== undefined && isNeverReassigned(alias) && usesLeaveKey(alias, key, scopeOf, aliases - 1);
+    }
+    return false;
+  });
+}

@@ -1,0 +1,264 @@
+import { RuleTester } from '../support/rule-tester';
+import rule from '../../src/rules/no-disabled-keepalive';
+
+const ruleTester = new RuleTester(); // @typescript-eslint/parser
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const espree = require('espree') as object;
+const plainJs = { languageOptions: { parser: espree as never, ecmaVersion: 2024, sourceType: 'commonjs' } } as const;
+
+// Agent options that reach the constructor through a parameter: judged by what every call of the
+// function (or `this.method()` of the class) in this file passes.
+ruleTester.run('no-disabled-keepalive (options built by the callers)', rule as never, {
+  valid: [
+    // a caller sets keepAlive
+    `import https from 'https';
+function makeAgent(options: https.AgentOptions) { return new https.Agent(options); }
+export const a = makeAgent({ ca: 'x' });
+export const b = makeAgent({ keepAlive: true });`,
+    // keepAlive assigned after the literal
+    `import https from 'https';
+function makeAgent(options) { return new https.Agent(options); }
+const options = { ca: 'x' };
+options.keepAlive = true;
+export const agent = makeAgent(options);`,
+    // keepAlive set inside the function, through the parameter
+    `import https from 'https';
+function makeAgent(options) { options.keepAlive = true; return new https.Agent(options); }
+export const agent = makeAgent({ ca: 'x' });`,
+    // the options are handed to another function first: it may set keepAlive
+    `import https from 'https';
+declare function applyDefaults(o: object): void;
+function makeAgent(options) { return new https.Agent(options); }
+const options = {};
+applyDefaults(options);
+export const agent = makeAgent(options);`,
+    `import https from 'https';
+declare function applyDefaults(o: object): void;
+function makeAgent(options) { applyDefaults(options); return new https.Agent(options); }
+export const agent = makeAgent({ ca: 'x' });`,
+    // a spread or a computed key could carry keepAlive
+    `import https from 'https';
+declare const defaults: object;
+function makeAgent(options) { return new https.Agent(options); }
+export const agent = makeAgent({ ...defaults, ca: 'x' });`,
+    `import https from 'https';
+declare const key: string;
+function makeAgent(options) { return new https.Agent(options); }
+const options = {};
+options[key] = true;
+export const agent = makeAgent(options);`,
+    // a caller passes options we cannot see into
+    `import https from 'https';
+function makeAgent(options) { return new https.Agent(options); }
+export const a = makeAgent({ ca: 'x' });
+export function b(options: object) { return makeAgent(options); }`,
+    // the function is also handed on: callers elsewhere are unknown
+    `import https from 'https';
+function makeAgent(options) { return new https.Agent(options); }
+export const a = makeAgent({ ca: 'x' });
+export const factories = [makeAgent];`,
+    // no call in the file at all
+    `import https from 'https'; export function makeAgent(options) { return new https.Agent(options); }`,
+    // a method also called on another object (a subclass or another instance may pass keepAlive)
+    `import https from 'https';
+export class Config {
+  createAgent(options) { return new https.Agent(options); }
+  apply() { return this.createAgent({ ca: 'x' }); }
+}
+export const agent = new Config().createAgent({ keepAlive: true });`,
+    `import https from 'https';
+class Base { createAgent(options) { return new https.Agent(options); } run() { return this.createAgent({ ca: 'x' }); } }
+export class Derived extends Base { run() { return super.createAgent({ keepAlive: true }); } }`,
+    // a subclass's this.createAgent() may be this class's method, with other options
+    `import https from 'https';
+export class Config {
+  createAgent(options) { return new https.Agent(options); }
+  apply() { return this.createAgent({ ca: 'x' }); }
+}
+export class PooledConfig extends Config {
+  pooled() { return this.createAgent({ keepAlive: true }); }
+}`,
+    // this[name]() may call the method with anything
+    `import https from 'https';
+export class Config {
+  createAgent(options) { return new https.Agent(options); }
+  apply(name: 'createAgent') { this.createAgent({ ca: 'x' }); return this[name]({ keepAlive: true }); }
+}`,
+    // `this` inside a plain function nested in a method is not the instance
+    `import https from 'https';
+export class Config {
+  createAgent(options) { return new https.Agent(options); }
+  apply() { return [1].map(function () { return this.createAgent({ ca: 'x' }); }, { createAgent: () => 1 }); }
+}`,
+    // a default value or a destructured parameter is not followed
+    `import https from 'https';
+function makeAgent(options = { keepAlive: true }) { return new https.Agent(options); }
+export const agent = makeAgent({ ca: 'x' });`,
+    // maxCachedSessions: 0 asks for full handshakes on purpose
+    `import https from 'https';
+function makeAgent(options) { return new https.Agent(options); }
+export const checker = makeAgent({ maxCachedSessions: 0 });`,
+    // agentkeepalive keeps sockets alive by default
+    `import Agent from 'agentkeepalive';
+function makeAgent(options) { return new Agent(options); }
+export const agent = makeAgent({ maxSockets: 10 });`,
+  ],
+  invalid: [
+    {
+      // the shape of @kubernetes/client-node's createAgent: options built key by key in each caller
+      code: `import https from 'https';
+export class KubeConfig {
+  applyToHTTPSOptions(opts) {
+    const agentOptions = {};
+    agentOptions.ca = opts.ca;
+    agentOptions.cert = opts.cert;
+    opts.agent = this.createAgent(agentOptions);
+  }
+  async applySecurityAuthentication(context) {
+    const agentOptions = {};
+    agentOptions.rejectUnauthorized = false;
+    context.setAgent(this.createAgent(agentOptions));
+  }
+  createAgent(agentOptions) {
+    return new https.Agent(agentOptions);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 15,
+          suggestions: [
+            {
+              messageId: 'addKeepAliveAtCallers',
+              data: { lines: 'lines 4, 10' },
+              output: `import https from 'https';
+export class KubeConfig {
+  applyToHTTPSOptions(opts) {
+    const agentOptions = { keepAlive: true };
+    agentOptions.ca = opts.ca;
+    agentOptions.cert = opts.cert;
+    opts.agent = this.createAgent(agentOptions);
+  }
+  async applySecurityAuthentication(context) {
+    const agentOptions = { keepAlive: true };
+    agentOptions.rejectUnauthorized = false;
+    context.setAgent(this.createAgent(agentOptions));
+  }
+  createAgent(agentOptions) {
+    return new https.Agent(agentOptions);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // another class with a method of the same name (and no base class) calls its own method
+      code: `import https from 'https';
+export class Direct {
+  createAgent(options) { return new https.Agent(options); }
+  apply() { return this.createAgent({ ca: 'x' }); }
+}
+export class Pooled {
+  createAgent(options) { this.agent ??= new https.Agent(options); return this.agent; }
+  apply() { return this.createAgent({ keepAlive: true }); }
+}`,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addKeepAliveAtCallers',
+              data: { lines: 'line 4' },
+              output: `import https from 'https';
+export class Direct {
+  createAgent(options) { return new https.Agent(options); }
+  apply() { return this.createAgent({ keepAlive: true, ca: 'x' }); }
+}
+export class Pooled {
+  createAgent(options) { this.agent ??= new https.Agent(options); return this.agent; }
+  apply() { return this.createAgent({ keepAlive: true }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a function of the file, one literal caller
+      code: `const http = require('http');
+function makeAgent(host, options) {
+  return new http.Agent(options);
+}
+module.exports = { local: makeAgent('localhost', { maxSockets: 5 }) };`,
+      ...plainJs,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addKeepAliveAtCallers',
+              data: { lines: 'line 5' },
+              output: `const http = require('http');
+function makeAgent(host, options) {
+  return new http.Agent(options);
+}
+module.exports = { local: makeAgent('localhost', { keepAlive: true, maxSockets: 5 }) };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // the parameter's const alias only sets another key; the construction given the alias itself
+      // is not judged. The call sits in an arrow inside a method: `this` is still the instance.
+      code: `import { SocksProxyAgent } from 'socks-proxy-agent';
+import https from 'https';
+export class Client {
+  agentFor(proxyUrl: string | undefined, agentOptions) {
+    if (proxyUrl) {
+      const proxied = agentOptions;
+      proxied.timeout = 5000;
+      return new SocksProxyAgent(proxyUrl, proxied);
+    }
+    return new https.Agent(agentOptions);
+  }
+  send(proxyUrl?: string) {
+    const run = () => this.agentFor(proxyUrl, { servername: 'api' });
+    return run();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'addKeepAliveAtCallers',
+              data: { lines: 'line 13' },
+              output: `import { SocksProxyAgent } from 'socks-proxy-agent';
+import https from 'https';
+export class Client {
+  agentFor(proxyUrl: string | undefined, agentOptions) {
+    if (proxyUrl) {
+      const proxied = agentOptions;
+      proxied.timeout = 5000;
+      return new SocksProxyAgent(proxyUrl, proxied);
+    }
+    return new https.Agent(agentOptions);
+  }
+  send(proxyUrl?: string) {
+    const run = () => this.agentFor(proxyUrl, { keepAlive: true, servername: 'api' });
+    return run();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
