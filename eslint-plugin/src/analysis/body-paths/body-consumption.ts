@@ -206,6 +206,11 @@ function classifyMemberUse(
   context: BodyUseContext,
 ): BodyUse {
   if (property === undefined) return 'consumed';
+  // `res.cachedBody = cached`: a field of the caller's own on the response object, not its body.
+  const assignment = member.parent;
+  if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && assignment.operator === '=') {
+    return 'metadata';
+  }
   const bodyProperty = BODY_PROPERTY[holder];
   if (bodyProperty !== undefined && property === bodyProperty) {
     return classifyBodyUse(member, 'stream', context);

@@ -45,8 +45,8 @@ import {
 } from './response-sources';
 
 /** Question names (with a version, so a change of the analysis never reuses old answers). */
-const RETURNS_RESPONSE = 'body-paths/returns-response@5';
-const PARAMETER_USE = 'body-paths/parameter-use@4';
+const RETURNS_RESPONSE = 'body-paths/returns-response@6';
+const PARAMETER_USE = 'body-paths/parameter-use@5';
 const DISPATCHER = 'body-paths/dispatcher@1';
 
 /** What calling an export gives, as data. */

@@ -1,0 +1,119 @@
+/**
+ * no-unconsumed-body through a wrapper that reads a copy of the response on some paths only — the
+ * ETag cache of a config client: `if (res.ok && etag) cache.set(key, await res.clone().json())`.
+ * The wrapper keeps the response itself for its caller and, on an error status, hands it over
+ * untouched, so a caller that throws on that status before reading leaves the socket busy. A field
+ * the code sets on the response (`res.cachedBody = ...`) is not a read of its body. Quiet: the
+ * wrapper reads a copy on every path, or reads the response itself (on any path), and callers that
+ * read or release the body before each exit.
+ */
+import { RuleTester } from '../support/rule-tester';
+import rule from '../../src/rules/no-unconsumed-body';
+
+const ruleTester = new RuleTester();
+
+const GET_CACHED = `const cache = new Map<string, { etag: string; body: unknown }>();
+async function getCached(url: string): Promise<Response & { cachedBody?: unknown }> {
+  const entry = cache.get(url);
+  const res: Response & { cachedBody?: unknown } = await fetch(url, { headers: entry ? { 'If-None-Match': entry.etag } : {} });
+  if (res.status === 304 && entry) {
+    res.cachedBody = entry.body;
+    return res;
+  }
+  const etag = res.headers.get('etag');
+  if (res.ok && etag) cache.set(url, { etag, body: await res.clone().json() });
+  return res;
+}
+`;
+
+const GET_CONFIG = `${GET_CACHED}export async function getConfig(url: string): Promise<unknown> {
+  const res = await getCached(url);
+  if (res.status === 401) throw new Error('unauthorized');
+  if (res.cachedBody !== undefined) return res.cachedBody;
+  return res.json();
+}`;
+const UNAUTHORIZED = "  if (res.status === 401) throw new Error('unauthorized');";
+
+const SET_FIELD = `export async function post(url: string, body: string): Promise<void> {
+  const res = await fetch(url, { method: 'POST', body });
+  res.attempt = 1;
+  if (!res.ok) throw new Error(\`status \${res.status}\`);
+  await res.text();
+}`;
+const THROW_ON_STATUS = '  if (!res.ok) throw new Error(`status ${res.status}`);';
+
+ruleTester.run('no-unconsumed-body (conditional copies in wrappers)', rule as never, {
+  valid: [
+    // the caller reads or releases the body before every exit
+    `${GET_CACHED}export async function getConfig(url: string): Promise<unknown> {
+  const res = await getCached(url);
+  if (res.status === 401) { await res.body?.cancel(); throw new Error('unauthorized'); }
+  return res.cachedBody ?? res.json();
+}`,
+    // a copy read on every path drains the socket (the response keeps the buffered data)
+    `async function getLogged(url: string): Promise<Response> {
+  const res = await fetch(url);
+  console.debug(await res.clone().text());
+  return res;
+}
+export async function check(url: string): Promise<void> {
+  const res = await getLogged(url);
+  if (!res.ok) throw new Error('failed');
+}`,
+    // the wrapper reads the response itself on the error path: what it hands over is read there
+    `async function getChecked(url: string): Promise<Response> {
+  const res = await fetch(url);
+  if (!res.ok) console.warn(await res.text());
+  return res;
+}
+export async function check(url: string): Promise<void> {
+  const res = await getChecked(url);
+  if (!res.ok) throw new Error('failed');
+  await res.json();
+}`,
+    // a copy inside the same branch as the return: that path is read before the hand-over
+    `async function getOnce(url: string): Promise<Response> {
+  const res = await fetch(url);
+  if (res.ok) {
+    console.debug(await res.clone().text());
+    return res;
+  }
+  await res.body?.cancel();
+  throw new Error('failed');
+}
+export async function check(url: string): Promise<void> {
+  const res = await getOnce(url);
+  if (res.status === 204) return;
+  await res.json();
+}`,
+  ],
+  invalid: [
+    {
+      code: GET_CONFIG,
+      errors: [
+        {
+          messageId: 'unconsumedOnPath',
+          line: 14,
+          suggestions: [
+            { messageId: 'suggestRead', output: GET_CONFIG.replace(UNAUTHORIZED, "  if (res.status === 401) { await res.arrayBuffer(); throw new Error('unauthorized'); }") },
+            { messageId: 'suggestCancel', output: GET_CONFIG.replace(UNAUTHORIZED, "  if (res.status === 401) { await res.body?.cancel(); throw new Error('unauthorized'); }") },
+          ],
+        },
+      ],
+    },
+    {
+      // setting a field on the response reads nothing
+      code: SET_FIELD,
+      errors: [
+        {
+          messageId: 'unconsumedOnPath',
+          line: 2,
+          suggestions: [
+            { messageId: 'suggestRead', output: SET_FIELD.replace(THROW_ON_STATUS, '  if (!res.ok) { await res.arrayBuffer(); throw new Error(`status ${res.status}`); }') },
+            { messageId: 'suggestCancel', output: SET_FIELD.replace(THROW_ON_STATUS, '  if (!res.ok) { await res.body?.cancel(); throw new Error(`status ${res.status}`); }') },
+          ],
+        },
+      ],
+    },
+  ],
+});
