@@ -132,12 +132,12 @@ export class RebuildFinder {
   find(node: TSESTree.NewExpression | TSESTree.CallExpression): Rebuild | undefined {
     if (this.inTestFile) return undefined;
     const known = this.matcher.classify(node);
-    const bindings = requestIndependentBindings(
-      [node.callee, ...node.arguments],
-      this.env.sourceCode.getScope(node),
-    );
+    // Walks the callee and arguments (a `new Promise(...)` executor can be long): only asked for
+    // once the construction may be reported.
+    const bindingsOf = () => requestIndependentBindings([node.callee, ...node.arguments], this.env.sourceCode.getScope(node));
+    if (!known) return this.findBuilderRebuild(node, bindingsOf) ?? this.findSetterRebuild(node);
+    const bindings = bindingsOf();
     const argumentsAreStatic = bindings !== undefined;
-    if (!known) return this.findBuilderRebuild(node, bindings) ?? this.findSetterRebuild(node);
     const construction = known;
     // A wrapper or SDK client configured from request data (a per-user auth header, per-tenant
     // credentials) is meant to be per request.
@@ -168,7 +168,7 @@ export class RebuildFinder {
    */
   private findBuilderRebuild(
     node: TSESTree.NewExpression | TSESTree.CallExpression,
-    bindings: ReadonlySet<TSESLint.Scope.Variable> | undefined,
+    bindingsOf: () => ReadonlySet<TSESLint.Scope.Variable> | undefined,
   ): Rebuild | undefined {
     if (enclosingFunction(node).type === AST_NODE_TYPES.Program && !enclosingLoop(node, this.env.sourceCode.ast)) {
       return undefined; // module scope runs once
@@ -179,6 +179,7 @@ export class RebuildFinder {
     // Only a class of this file, or an import whose module may reach a client package, can build
     // one; everything else (`new Map()`, `new URL()`, a package's helper) is not asked about at all.
     if (!classNode && !this.imported?.mayBuild(node, this.env.sourceCode)) return undefined;
+    const bindings = bindingsOf();
     // Where would a client built here be reported? (`built` is not consulted by findRebuild.)
     const candidate: ClientConstruction = { kind: 'builder', node, built: { client: '', file: '', line: 0 } };
     let finding = this.findRebuild(node, candidate, bindings !== undefined, MAX_FACTORY_HOPS);
