@@ -6,6 +6,57 @@ const ruleTester = new RuleTester(); // @typescript-eslint/parser
 const espree = require('espree') as object;
 const plainJs = { languageOptions: { parser: espree as never, ecmaVersion: 2024, sourceType: 'commonjs' } } as const;
 
+const KUBE_CONFIG = `import https from 'https';
+export class KubeConfig {
+  applyToHTTPSOptions(opts) {
+    const agentOptions = {};
+    agentOptions.ca = opts.ca;
+    agentOptions.cert = opts.cert;
+    opts.agent = this.createAgent(agentOptions);
+  }
+  async applySecurityAuthentication(context) {
+    const agentOptions = {};
+    agentOptions.rejectUnauthorized = false;
+    context.setAgent(this.createAgent(agentOptions));
+  }
+  createAgent(agentOptions) {
+    return new https.Agent(agentOptions);
+  }
+}`;
+
+const TWO_CLASSES = `import https from 'https';
+export class Direct {
+  createAgent(options) { return new https.Agent(options); }
+  apply() { return this.createAgent({ ca: 'x' }); }
+}
+export class Pooled {
+  createAgent(options) { this.agent ??= new https.Agent(options); return this.agent; }
+  apply() { return this.createAgent({ keepAlive: true }); }
+}`;
+
+const MAKE_AGENT = `const http = require('http');
+function makeAgent(host, options) {
+  return new http.Agent(options);
+}
+module.exports = { local: makeAgent('localhost', { maxSockets: 5 }) };`;
+
+const AGENT_FOR = `import { SocksProxyAgent } from 'socks-proxy-agent';
+import https from 'https';
+export class Client {
+  agentFor(proxyUrl: string | undefined, agentOptions) {
+    if (proxyUrl) {
+      const proxied = agentOptions;
+      proxied.timeout = 5000;
+      return new SocksProxyAgent(proxyUrl, proxied);
+    }
+    return new https.Agent(agentOptions);
+  }
+  send(proxyUrl?: string) {
+    const run = () => this.agentFor(proxyUrl, { servername: 'api' });
+    return run();
+  }
+}`;
+
 // Agent options that reach the constructor through a parameter: judged by what every call of the
 // function (or `this.method()` of the class) in this file passes.
 ruleTester.run('no-disabled-keepalive (options built by the callers)', rule as never, {
@@ -106,23 +157,7 @@ export const agent = makeAgent({ maxSockets: 10 });`,
   invalid: [
     {
       // the shape of @kubernetes/client-node's createAgent: options built key by key in each caller
-      code: `import https from 'https';
-export class KubeConfig {
-  applyToHTTPSOptions(opts) {
-    const agentOptions = {};
-    agentOptions.ca = opts.ca;
-    agentOptions.cert = opts.cert;
-    opts.agent = this.createAgent(agentOptions);
-  }
-  async applySecurityAuthentication(context) {
-    const agentOptions = {};
-    agentOptions.rejectUnauthorized = false;
-    context.setAgent(this.createAgent(agentOptions));
-  }
-  createAgent(agentOptions) {
-    return new https.Agent(agentOptions);
-  }
-}`,
+      code: KUBE_CONFIG,
       errors: [
         {
           messageId: 'agentWithoutKeepAlive',
@@ -131,23 +166,7 @@ export class KubeConfig {
             {
               messageId: 'addKeepAliveAtCallers',
               data: { lines: 'lines 4, 10' },
-              output: `import https from 'https';
-export class KubeConfig {
-  applyToHTTPSOptions(opts) {
-    const agentOptions = { keepAlive: true };
-    agentOptions.ca = opts.ca;
-    agentOptions.cert = opts.cert;
-    opts.agent = this.createAgent(agentOptions);
-  }
-  async applySecurityAuthentication(context) {
-    const agentOptions = { keepAlive: true };
-    agentOptions.rejectUnauthorized = false;
-    context.setAgent(this.createAgent(agentOptions));
-  }
-  createAgent(agentOptions) {
-    return new https.Agent(agentOptions);
-  }
-}`,
+              output: KUBE_CONFIG.replaceAll('const agentOptions = {};', 'const agentOptions = { keepAlive: true };'),
             },
           ],
         },
@@ -155,15 +174,7 @@ export class KubeConfig {
     },
     {
       // another class with a method of the same name (and no base class) calls its own method
-      code: `import https from 'https';
-export class Direct {
-  createAgent(options) { return new https.Agent(options); }
-  apply() { return this.createAgent({ ca: 'x' }); }
-}
-export class Pooled {
-  createAgent(options) { this.agent ??= new https.Agent(options); return this.agent; }
-  apply() { return this.createAgent({ keepAlive: true }); }
-}`,
+      code: TWO_CLASSES,
       errors: [
         {
           messageId: 'agentWithoutKeepAlive',
@@ -172,15 +183,7 @@ export class Pooled {
             {
               messageId: 'addKeepAliveAtCallers',
               data: { lines: 'line 4' },
-              output: `import https from 'https';
-export class Direct {
-  createAgent(options) { return new https.Agent(options); }
-  apply() { return this.createAgent({ keepAlive: true, ca: 'x' }); }
-}
-export class Pooled {
-  createAgent(options) { this.agent ??= new https.Agent(options); return this.agent; }
-  apply() { return this.createAgent({ keepAlive: true }); }
-}`,
+              output: TWO_CLASSES.replace("this.createAgent({ ca: 'x' })", "this.createAgent({ keepAlive: true, ca: 'x' })"),
             },
           ],
         },
@@ -188,11 +191,7 @@ export class Pooled {
     },
     {
       // a function of the file, one literal caller
-      code: `const http = require('http');
-function makeAgent(host, options) {
-  return new http.Agent(options);
-}
-module.exports = { local: makeAgent('localhost', { maxSockets: 5 }) };`,
+      code: MAKE_AGENT,
       ...plainJs,
       errors: [
         {
@@ -202,11 +201,7 @@ module.exports = { local: makeAgent('localhost', { maxSockets: 5 }) };`,
             {
               messageId: 'addKeepAliveAtCallers',
               data: { lines: 'line 5' },
-              output: `const http = require('http');
-function makeAgent(host, options) {
-  return new http.Agent(options);
-}
-module.exports = { local: makeAgent('localhost', { keepAlive: true, maxSockets: 5 }) };`,
+              output: MAKE_AGENT.replace('{ maxSockets: 5 }', '{ keepAlive: true, maxSockets: 5 }'),
             },
           ],
         },
@@ -215,22 +210,7 @@ module.exports = { local: makeAgent('localhost', { keepAlive: true, maxSockets: 
     {
       // the parameter's const alias only sets another key; the construction given the alias itself
       // is not judged. The call sits in an arrow inside a method: `this` is still the instance.
-      code: `import { SocksProxyAgent } from 'socks-proxy-agent';
-import https from 'https';
-export class Client {
-  agentFor(proxyUrl: string | undefined, agentOptions) {
-    if (proxyUrl) {
-      const proxied = agentOptions;
-      proxied.timeout = 5000;
-      return new SocksProxyAgent(proxyUrl, proxied);
-    }
-    return new https.Agent(agentOptions);
-  }
-  send(proxyUrl?: string) {
-    const run = () => this.agentFor(proxyUrl, { servername: 'api' });
-    return run();
-  }
-}`,
+      code: AGENT_FOR,
       errors: [
         {
           messageId: 'agentWithoutKeepAlive',
@@ -239,22 +219,7 @@ export class Client {
             {
               messageId: 'addKeepAliveAtCallers',
               data: { lines: 'line 13' },
-              output: `import { SocksProxyAgent } from 'socks-proxy-agent';
-import https from 'https';
-export class Client {
-  agentFor(proxyUrl: string | undefined, agentOptions) {
-    if (proxyUrl) {
-      const proxied = agentOptions;
-      proxied.timeout = 5000;
-      return new SocksProxyAgent(proxyUrl, proxied);
-    }
-    return new https.Agent(agentOptions);
-  }
-  send(proxyUrl?: string) {
-    const run = () => this.agentFor(proxyUrl, { keepAlive: true, servername: 'api' });
-    return run();
-  }
-}`,
+              output: AGENT_FOR.replace("{ servername: 'api' }", "{ keepAlive: true, servername: 'api' }"),
             },
           ],
         },

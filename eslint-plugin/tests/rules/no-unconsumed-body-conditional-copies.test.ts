@@ -42,6 +42,23 @@ const SET_FIELD = `export async function post(url: string, body: string): Promis
 }`;
 const THROW_ON_STATUS = '  if (!res.ok) throw new Error(`status ${res.status}`);';
 
+/** The finding at `line` and its two suggestions, which wrap the `exit` line as `fixed` with a read or a cancel. */
+function unreadBeforeThrow(code: string, line: number, exit: string, fixed: string) {
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'unconsumedOnPath',
+        line,
+        suggestions: [
+          { messageId: 'suggestRead', output: code.replace(exit, fixed.replace('%s', 'res.arrayBuffer()')) },
+          { messageId: 'suggestCancel', output: code.replace(exit, fixed.replace('%s', 'res.body?.cancel()')) },
+        ],
+      },
+    ],
+  };
+}
+
 ruleTester.run('no-unconsumed-body (conditional copies in wrappers)', rule as never, {
   valid: [
     // the caller reads or releases the body before every exit
@@ -88,32 +105,8 @@ export async function check(url: string): Promise<void> {
 }`,
   ],
   invalid: [
-    {
-      code: GET_CONFIG,
-      errors: [
-        {
-          messageId: 'unconsumedOnPath',
-          line: 14,
-          suggestions: [
-            { messageId: 'suggestRead', output: GET_CONFIG.replace(UNAUTHORIZED, "  if (res.status === 401) { await res.arrayBuffer(); throw new Error('unauthorized'); }") },
-            { messageId: 'suggestCancel', output: GET_CONFIG.replace(UNAUTHORIZED, "  if (res.status === 401) { await res.body?.cancel(); throw new Error('unauthorized'); }") },
-          ],
-        },
-      ],
-    },
-    {
-      // setting a field on the response reads nothing
-      code: SET_FIELD,
-      errors: [
-        {
-          messageId: 'unconsumedOnPath',
-          line: 2,
-          suggestions: [
-            { messageId: 'suggestRead', output: SET_FIELD.replace(THROW_ON_STATUS, '  if (!res.ok) { await res.arrayBuffer(); throw new Error(`status ${res.status}`); }') },
-            { messageId: 'suggestCancel', output: SET_FIELD.replace(THROW_ON_STATUS, '  if (!res.ok) { await res.body?.cancel(); throw new Error(`status ${res.status}`); }') },
-          ],
-        },
-      ],
-    },
+    unreadBeforeThrow(GET_CONFIG, 14, UNAUTHORIZED, "  if (res.status === 401) { await %s; throw new Error('unauthorized'); }"),
+    // setting a field on the response reads nothing
+    unreadBeforeThrow(SET_FIELD, 2, THROW_ON_STATUS, '  if (!res.ok) { await %s; throw new Error(`status ${res.status}`); }'),
   ],
 });
