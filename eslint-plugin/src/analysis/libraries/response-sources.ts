@@ -76,6 +76,39 @@ export const RESPONSE_SOURCES: readonly ResponseSourceSpec[] = [
     delivery: 'promise',
     holder: 'fetch-response',
   },
+  // WHATWG fetch ponyfills that give the platform's fetch (undici on Node.js) or one like it:
+  // @whatwg-node/fetch and @whatwg-node/node-fetch (`fetchPonyfill`), node-fetch-native,
+  // native-fetch and fetch-undici.
+  {
+    function: { from: 'package', package: '@whatwg-node/fetch', name: 'fetch' },
+    client: 'fetch',
+    delivery: 'promise',
+    holder: 'fetch-response',
+  },
+  {
+    function: { from: 'package', package: '@whatwg-node/node-fetch', name: 'fetch' },
+    client: 'fetch',
+    delivery: 'promise',
+    holder: 'fetch-response',
+  },
+  {
+    function: { from: 'package', package: 'node-fetch-native', name: ['default', 'fetch'] },
+    client: 'fetch',
+    delivery: 'promise',
+    holder: 'fetch-response',
+  },
+  {
+    function: { from: 'package', package: 'native-fetch', name: ['default', 'fetch'] },
+    client: 'fetch',
+    delivery: 'promise',
+    holder: 'fetch-response',
+  },
+  {
+    function: { from: 'package', package: 'fetch-undici', name: 'fetch' },
+    client: 'fetch',
+    delivery: 'promise',
+    holder: 'fetch-response',
+  },
   {
     function: { from: 'package', package: 'node-fetch', name: ['default', 'fetch'] },
     client: 'node-fetch',
