@@ -8,7 +8,9 @@
  * `@typescript-eslint/scope-manager`, which understands every ESTree AST. When the host provides
  * no parser at all (oxlint's JS plugins), `@typescript-eslint/parser` is used if it can be loaded.
  * JavaScript modules are parsed with ESLint's own espree first where it can be loaded: it is 2-3
- * times faster than @typescript-eslint/parser and gives the same ESTree for JavaScript.
+ * times faster than @typescript-eslint/parser and gives the same ESTree for JavaScript. With
+ * @typescript-eslint/parser, its two steps are run without tokens, comments and node maps
+ * (typescript-estree-parse.ts).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
 import { isNode } from '../../ast/is-node';
+import { parseLikeTypeScriptEslint } from './typescript-estree-parse';
 
 export type VisitorKeys = TSESLint.SourceCode['visitorKeys'];
 
@@ -147,7 +150,7 @@ function parseModule(
       range: true,
       raw: true,
       tokens: false,
-      comment: true,
+      comment: false,
       eslintVisitorKeys: true,
       eslintScopeManager: true,
       filePath: file,
@@ -164,9 +167,10 @@ function tryParse(
 ): ParsedSource | undefined {
   try {
     const result = (
-      typeof parser.parseForESLint === 'function'
+      parseLikeTypeScriptEslint(parser, text, options) ??
+      (typeof parser.parseForESLint === 'function'
         ? parser.parseForESLint(text, options)
-        : { ast: parser.parse?.(text, options) }
+        : { ast: parser.parse?.(text, options) })
     ) as {
       ast?: TSESTree.Program;
       scopeManager?: TSESLint.Scope.ScopeManager | null;
