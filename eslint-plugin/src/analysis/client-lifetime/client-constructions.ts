@@ -18,13 +18,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from '../../ast/find-variable';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
-import { findExportSpec, type ExportSpec } from '../imports/export-spec';
+import { findExportSpec, matchesExportSpec, type ExportSpec } from '../imports/export-spec';
 import type { BuiltClient } from './client-builders';
 import { AZURE_SDK_CLIENT_FACTORIES, AZURE_SDK_CLIENTS } from '../libraries/azure-sdk';
 import { AWS_SDK_V2_CLIENTS, AWS_SDK_V2_NON_CLIENT_NAME, AWS_SDK_V2_NON_CLIENTS } from '../libraries/aws-sdk-v2';
 import { CLIENT_HOLDER_FACTORIES, IDENTITY_WRAPPER_METHODS, IDENTITY_WRAPPERS } from '../libraries/client-wrappers';
 import { GLOBAL_AGENT_PROPERTIES, GLOBAL_DISPATCHER_SETTERS } from '../libraries/process-wide-clients';
-import { REQUEST_CALLS } from '../libraries/request-calls';
+import { REQUEST_CALLS, TYPED_REQUEST_CLIENTS } from '../libraries/request-calls';
 import { SHARED_TRANSPORT_SDKS, type SharedTransportSdk } from '../libraries/shared-transport-sdks';
 import { THIN_WRAPPER_FACTORIES } from '../libraries/thin-wrappers';
 import { resolveModuleRefs } from '../imports/module-refs';
@@ -32,6 +32,7 @@ import { isChainedAgentCall } from './chained-agent-requests';
 import { isPinnedDnsDispatcher } from './pinned-dns-dispatchers';
 import { POOL_OWNER_FACTORIES } from '../libraries/pool-owners';
 import { fixedInitializer } from '../../ast/fixed-initializer';
+import { declaredTypeName } from '../../ast/declared-type-name';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -150,7 +151,24 @@ export class ClientMatcher {
     const scope = this.sourceCode.getScope(node);
     const refs = resolveModuleRefs(node.callee, scope);
     if (refs?.some((ref) => findExportSpec(ref, REQUEST_CALLS) !== undefined)) return true;
-    return this.isWrapperInstanceCall(node.callee, scope) || isChainedAgentCall(node, this.sourceCode);
+    return (
+      this.isWrapperInstanceCall(node.callee, scope) ||
+      isChainedAgentCall(node, this.sourceCode) ||
+      this.isTypedClientCall(node.callee, scope)
+    );
+  }
+
+  /** `client(url, options)` / `this.http.get(url, options)` on a declaration typed `Got`, `AxiosInstance`, ... */
+  private isTypedClientCall(callee: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+    const receiver = callee.type === AST_NODE_TYPES.MemberExpression && method !== undefined && callee.object.type !== AST_NODE_TYPES.ThisExpression ? callee.object : callee;
+    const typeName = declaredTypeName(receiver, scope);
+    if (!typeName) return false;
+    const refs = resolveModuleRefs(typeName, this.sourceCode.getScope(typeName));
+    if (!refs || refs.length !== 1) return false;
+    const client = TYPED_REQUEST_CLIENTS.find((candidate) => matchesExportSpec(refs[0]!, candidate.type));
+    if (!client) return false;
+    return receiver === callee ? client.callable : method !== undefined && client.methods.has(method);
   }
 
   /** `api.get(url, options)` / `api(options)` where `const api = axios.create(...)`. */

@@ -33,6 +33,38 @@ export const REQUEST_CALLS: readonly ExportSpec[] = [
 ];
 
 /**
+ * Instances of a request library reached through a declaration typed with the library's instance
+ * type, as code that is handed its client writes it: `async run(client: Got, options) { await
+ * client(url, options) }`, `constructor(private readonly http: AxiosInstance)` then
+ * `this.http.get(url, { httpsAgent })`. Calling the instance, or one of its request methods, sends
+ * one request with the options given (their agent is used, not kept).
+ */
+export interface TypedRequestClient {
+  /** The instance type, as exported by its package. */
+  readonly type: PackageExportSpec;
+  /** The instance itself is a request function (`client(url, options)`). */
+  readonly callable: boolean;
+  readonly methods: ReadonlySet<string>;
+}
+export const TYPED_REQUEST_CLIENTS: readonly TypedRequestClient[] = [
+  {
+    type: { from: 'package', package: 'got', name: 'Got' },
+    callable: true,
+    methods: new Set(['get', 'post', 'put', 'patch', 'head', 'delete', 'stream', 'paginate']),
+  },
+  {
+    type: { from: 'package', package: 'axios', name: 'AxiosInstance' },
+    callable: true,
+    methods: new Set(['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch']),
+  },
+  {
+    type: { from: 'package', package: 'ky', name: 'KyInstance' },
+    callable: true,
+    methods: new Set(['get', 'post', 'put', 'patch', 'head', 'delete']),
+  },
+];
+
+/**
  * Request builders whose `.agent(agent)` sets the agent of that one request and returns the request:
  * superagent `superagent.get(url).agent(agent)`. Calling it sends through the agent (a use), it does
  * not hand the agent over. The receiver must be a chain that starts at the import (or a variable
