@@ -33,6 +33,25 @@ app.post('/chat', async (req, res) => {
   const openai = new OpenAI({ apiKey: req.user.openAiKey });
   res.json(await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages }));
 });`,
+    // A per-user key through a local const: still request data.
+    `import Stripe from 'stripe';
+import express from 'express';
+const app = express();
+app.post('/connect', async (req, res) => {
+  const key = req.user.stripeKey;
+  const stripe = new Stripe(key);
+  res.json(await stripe.accounts.retrieve());
+});`,
+    // A key read by a call (a secret store, a request-scoped lookup) each time.
+    `import Stripe from 'stripe';
+import express from 'express';
+import { readSecret } from './secrets';
+const app = express();
+app.post('/pay', async (req, res) => {
+  const key = await readSecret('stripe');
+  const stripe = new Stripe(key);
+  res.json(await stripe.paymentIntents.create({ amount: req.body.amount, currency: 'eur' }));
+});`,
     // Memoised.
     `import Anthropic from '@anthropic-ai/sdk';
 let client;
@@ -54,6 +73,20 @@ export function main() {
 }`,
   ],
   invalid: [
+    {
+      // The key in a local const read from the environment: the same on every request. The
+      // construction reads a local, so it cannot move to module scope as written: no suggestion.
+      code: `import Stripe from 'stripe';
+import express from 'express';
+const app = express();
+app.post('/pay', async (req, res) => {
+  const key = process.env.STRIPE_SECRET_KEY;
+  if (!key) throw new Error('STRIPE_SECRET_KEY is missing');
+  const stripe = new Stripe(key, { apiVersion: '2024-06-20' });
+  res.json(await stripe.paymentIntents.create({ amount: req.body.amount, currency: 'eur' }));
+});`,
+      errors: [{ messageId: 'sdkClientPerRequest', line: 7, suggestions: [] }],
+    },
     {
       code: `import OpenAI from 'openai';
 import express from 'express';

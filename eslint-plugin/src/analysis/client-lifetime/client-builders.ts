@@ -35,7 +35,7 @@ import { conditionsAtCall, guardConditions, type BuildCondition } from './build-
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { calledFunction } from '../contexts/call-graph';
 import type { ClientMatcher, SharedAgentSdk } from './client-constructions';
-import { requestIndependentBindings } from './request-independent';
+import { isSameOnEveryRun, requestIndependentBindings } from './request-independent';
 import { isLazyInitialization } from './lazy-init';
 import { traceLifetime, type LifetimeEnvironment } from './single-use';
 import { findVariable } from '../../ast/find-variable';
@@ -153,7 +153,7 @@ export class ClientBuilders {
     if (matcher.isPoolConstruction(node)) return built();
     const sdk = matcher.sharedAgentSdk(node);
     if (!sdk && !matcher.isWrapperConstruction(node)) return 'none';
-    if (!requestIndependentBindings([node.callee, ...node.arguments], sourceCode.getScope(node))) return undefined;
+    if (!isSameOnEveryRun([node.callee, ...node.arguments], sourceCode.getScope(node))) return undefined;
     return sdk ? { ...built(), sdk } : { ...built(), wrapper: true };
   }
 

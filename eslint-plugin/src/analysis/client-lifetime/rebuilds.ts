@@ -45,7 +45,7 @@ import { isLazyInitialization } from './lazy-init';
 import { rebuildingCaller } from './rebuilding-callers';
 import { isLoopInvariant } from './loop-invariant';
 import { isConstructor, isGuardedByMissingCheck, usesModuleAfter } from './setter-calls';
-import { requestIndependentBindings } from './request-independent';
+import { isSameOnEveryRun, requestIndependentBindings } from './request-independent';
 import { requestScopedConstructorContext } from '../contexts/request-scoped-providers';
 import { dataSourceHookContext } from '../contexts/client-library-hooks';
 import { isSingleUse, traceLifetime, type Lifetime, type LifetimeEnvironment, type ProcessWidePlace } from './single-use';
@@ -137,7 +137,7 @@ export class RebuildFinder {
     const bindingsOf = () => requestIndependentBindings([node.callee, ...node.arguments], this.env.sourceCode.getScope(node));
     if (!known) return this.findBuilderRebuild(node, bindingsOf) ?? this.findSetterRebuild(node);
     const bindings = bindingsOf();
-    const argumentsAreStatic = bindings !== undefined;
+    const argumentsAreStatic = bindings !== undefined || isSameOnEveryRun([node.callee, ...node.arguments], this.env.sourceCode.getScope(node));
     const construction = known;
     // A wrapper or SDK client configured from request data (a per-user auth header, per-tenant
     // credentials) is meant to be per request.

@@ -7,6 +7,10 @@
  * Calls are not request-independent (`readFileSync(...)` would move to load time), nor are
  * functions (they may close over locals), `this`, parameters or locals. Neither is `new`, except a
  * credential built inline from such parts (`new SecretClient(url, new DefaultAzureCredential())`).
+ *
+ * `isSameOnEveryRun` also accepts the function's own `const`s built from such values
+ * (`const url = process.env.URL; if (!url) throw ...; return createClient(url, key)`): the value is
+ * the same on every run, although the construction cannot move to module scope as written.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -63,4 +67,34 @@ function isModuleScopeBinding(
   if (!isNeverReassigned(variable)) return false;
   bindings.add(variable);
   return true;
+}
+
+/** How many local `const`s deep `isSameOnEveryRun` follows (`const a = env.A; const b = `${a}/x``). */
+const MAX_LOCAL_DEPTH = 3;
+
+/**
+ * True when `nodes` give the same value on every run of the function they are in: request-
+ * independent, or reading that function's never-reassigned locals initialised with such values.
+ */
+export function isSameOnEveryRun(nodes: readonly TSESTree.Node[], scope: Scope): boolean {
+  return nodes.every((node) => isSameValue(node, scope, MAX_LOCAL_DEPTH));
+}
+
+function isSameValue(node: TSESTree.Node, scope: Scope, depth: number): boolean {
+  return isComposedOf(
+    node,
+    (leaf) =>
+      leaf.type === AST_NODE_TYPES.Identifier &&
+      (isModuleScopeBinding(leaf, scope, new Set()) || (depth > 0 && isSameValueLocal(leaf, scope, depth - 1))),
+    (construction) => isCredentialConstruction(construction, scope),
+  );
+}
+
+/** A never-reassigned local `const x = <same on every run>` (not a parameter, not destructured). */
+function isSameValueLocal(identifier: TSESTree.Identifier, scope: Scope, depth: number): boolean {
+  const variable = findVariable(scope, identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
+  if (!isNeverReassigned(variable)) return false;
+  return isSameValue(def.node.init, variable.scope, depth);
 }

@@ -122,6 +122,37 @@ module.exports = router;
     }
   });
 
+  it('reports an imported SDK factory configured from its own constants, not one configured from its parameters', () => {
+    const root = project({
+      'lib/supabase.js': `import { createClient } from '@supabase/supabase-js';
+export function getSupabaseAdmin() {
+  const url = process.env.SUPABASE_URL;
+  const key = process.env.SUPABASE_SERVICE_ROLE_KEY;
+  if (!url || !key) throw new Error('Supabase is not configured');
+  return createClient(url, key, { auth: { persistSession: false } });
+}
+export function getSupabaseFor(token) {
+  const key = process.env.SUPABASE_ANON_KEY;
+  return createClient(process.env.SUPABASE_URL, key, { global: { headers: { Authorization: token } } });
+}
+`,
+      'app/api/vote/route.js': `import { getSupabaseAdmin, getSupabaseFor } from '../../../lib/supabase';
+export async function POST(req) {
+  const supabase = getSupabaseAdmin();
+  const user = getSupabaseFor(req.headers.get('authorization'));
+  await user.from('votes').insert({ id: 1 });
+  return Response.json(await supabase.rpc('handle_vote'));
+}
+`,
+    });
+    const file = path.join(root, 'app/api/vote/route.js');
+    for (const parser of ['espree', 'typescript'] as const) {
+      assert.deepEqual(lint(file, { parser }), [
+        '3:20 sdkBuilderPerRequest: `getSupabaseAdmin()` builds a new Supabase client every time it runs (`createClient()` in ../../../lib/supabase.js:6) and is called in the Next.js route handler `POST`. Every Supabase client sends through one transport shared by the whole process, so this repeats client setup (configuration, credentials) on every run rather than opening connections; create it once at module scope and reuse it.',
+      ]);
+    }
+  });
+
   it('offers to build the client once at module scope when the call is the same every time', () => {
     const root = project({
       'agent.ts': `import https from 'node:https';

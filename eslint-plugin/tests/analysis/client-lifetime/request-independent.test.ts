@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { requestIndependentBindings } from '../../../src/analysis/client-lifetime/request-independent';
+import { isSameOnEveryRun, requestIndependentBindings } from '../../../src/analysis/client-lifetime/request-independent';
 import { probeAll } from '../../support/probe-linter';
 
 /** For every `new Probe(...)`: undefined when request-dependent, else the module bindings it reads. */
@@ -45,6 +45,53 @@ describe('requestIndependentBindings', () => {
         }
       `),
       [undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+    );
+  });
+});
+
+/** For every `new Probe(...)`: are its arguments the same on every run of their function? */
+function sameOnEveryRun(code: string): boolean[] {
+  return probeAll(code, (node, context) => {
+    if (node.type !== 'NewExpression') throw new Error('expected new Probe()');
+    return isSameOnEveryRun(node.arguments, context.sourceCode.getScope(node));
+  });
+}
+
+describe('isSameOnEveryRun', () => {
+  it('accepts the function\'s own consts built from literals, module constants and globals, a few deep', () => {
+    assert.deepEqual(
+      sameOnEveryRun(`
+        const BASE = 'https://api.example.com';
+        function getClient() {
+          const url = process.env.SUPABASE_URL ?? BASE;
+          const key = process.env.SUPABASE_KEY;
+          if (!url || !key) throw new Error('missing');
+          const options = { auth: { persistSession: false }, url: \`\${url}/rest\` };
+          new Probe(url, key, options);
+          new Probe({ keepAlive: true });
+        }
+      `),
+      [true, true],
+    );
+  });
+
+  it('rejects locals from parameters, calls, reassigned lets, destructuring and this', () => {
+    assert.deepEqual(
+      sameOnEveryRun(`
+        function forTenant(tenant) {
+          const key = tenant.key;
+          const secret = readSecret('key');
+          let url = process.env.URL;
+          if (tenant.eu) url = process.env.EU_URL;
+          const { token } = process.env;
+          new Probe(key);
+          new Probe(secret);
+          new Probe(url);
+          new Probe(token);
+          new Probe(this.options);
+        }
+      `),
+      [false, false, false, false, false],
     );
   });
 });
