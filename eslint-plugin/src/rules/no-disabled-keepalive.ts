@@ -47,6 +47,7 @@ type MessageIds =
   | 'proxyWithoutAgent'
   | 'addKeepAlive'
   | 'addKeepAliveAtCallers'
+  | 'addKeepAliveToField'
   | 'setKeepAliveTrue'
   | 'removeAgentFalse'
   | 'removeConnectionClose'
@@ -78,6 +79,8 @@ export default createRule<Options, MessageIds>({
       proxyWithoutAgent:
         '`{{name}}` builds a proxy without an `agent` option: http-proxy then sends every proxied request with `agent: false` and `Connection: close`, so each one opens a new TCP{{tls}} connection to the target. Pass `agent`: an `http.Agent` / `https.Agent` with `keepAlive: true`, created once and shared.',
       addKeepAlive: 'Set `keepAlive: true` (idle sockets stay open for reuse).',
+      addKeepAliveToField:
+        'Set `keepAlive: true` in the options the class assigns to `{{field}}` on {{lines}} (idle sockets stay open for reuse).',
       addKeepAliveAtCallers:
         'Set `keepAlive: true` in the options built on {{lines}}, by every call of this function in the file (idle sockets stay open for reuse).',
       setKeepAliveTrue: 'Change `keepAlive` to `true` (idle sockets stay open for reuse).',
@@ -139,18 +142,20 @@ export default createRule<Options, MessageIds>({
       switch (finding.kind) {
         case 'agentWithoutKeepAlive':
         case 'proxyAgentWithoutKeepAlive': {
-          const { node, options: object, callerOptions } = finding;
-          if (callerOptions) {
-            const lines = [...new Set(callerOptions.map((literal) => literal.loc.start.line))];
+          const { node, options: object, callerOptions, fieldOptions } = finding;
+          const elsewhere = callerOptions ?? fieldOptions?.literals;
+          if (elsewhere) {
+            const lines = [...new Set(elsewhere.map((literal) => literal.loc.start.line))];
+            const data = { lines: `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`, field: fieldOptions?.field ?? '' };
             context.report({
               node,
               messageId: finding.kind,
               data: { name: finding.name, tls: finding.tls },
               suggest: [
                 {
-                  messageId: 'addKeepAliveAtCallers',
-                  data: { lines: `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}` },
-                  fix: (fixer) => callerOptions.map((literal) => addFirstProperty(fixer, literal, 'keepAlive: true')),
+                  messageId: fieldOptions ? 'addKeepAliveToField' : 'addKeepAliveAtCallers',
+                  data,
+                  fix: (fixer) => elsewhere.map((literal) => addFirstProperty(fixer, literal, 'keepAlive: true')),
                 },
               ],
             });

@@ -57,9 +57,28 @@ export class Client {
   }
 }`;
 
+const HTTP_CLIENT = `import { Agent, type AgentOptions, request } from 'https';
+import fs from 'fs';
+export class HttpClient {
+  private agentOptions!: AgentOptions;
+  send(url: string, body: string) {
+    const req = request(url, { method: 'POST', agent: new Agent(this.agentOptions) });
+    req.end(body);
+    return req;
+  }
+  installCertificate(path: string) {
+    if (path === 'unencrypted') {
+      this.agentOptions = { rejectUnauthorized: false };
+    } else {
+      this.agentOptions = { ca: fs.readFileSync(path), servername: 'terminal' };
+    }
+  }
+}`;
+
 // Agent options that reach the constructor through a parameter: judged by what every call of the
-// function (or `this.method()` of the class) in this file passes.
-ruleTester.run('no-disabled-keepalive (options built by the callers)', rule as never, {
+// function (or `this.method()` of the class) in this file passes; options in a private field, by
+// what the class assigns to it.
+ruleTester.run('no-disabled-keepalive (options built by the callers or kept in a private field)', rule as never, {
   valid: [
     // a caller sets keepAlive
     `import https from 'https';
@@ -141,6 +160,30 @@ export class Config {
   createAgent(options) { return new https.Agent(options); }
   apply() { return [1].map(function () { return this.createAgent({ ca: 'x' }); }, { createAgent: () => 1 }); }
 }`,
+    // options in a class field: public (another module may set it), set to something unknown, or
+    // given keepAlive by name
+    `import { Agent, type AgentOptions } from 'https';
+export class HttpClient {
+  agentOptions: AgentOptions = { ca: 'x' };
+  agent() { return new Agent(this.agentOptions); }
+}`,
+    `import { Agent, type AgentOptions } from 'https';
+export class HttpClient {
+  private agentOptions: AgentOptions = { ca: 'x' };
+  configure(options: AgentOptions) { this.agentOptions = options; }
+  agent() { return new Agent(this.agentOptions); }
+}`,
+    `import { Agent, type AgentOptions } from 'https';
+export class HttpClient {
+  #agentOptions: AgentOptions = { ca: 'x' };
+  pooled() { this.#agentOptions.keepAlive = true; }
+  agent() { return new Agent(this.#agentOptions); }
+}`,
+    `import { Agent, type AgentOptions } from 'https';
+export class HttpClient {
+  constructor(private agentOptions: AgentOptions) {}
+  agent() { return new Agent(this.agentOptions); }
+}`,
     // a default value or a destructured parameter is not followed
     `import https from 'https';
 function makeAgent(options = { keepAlive: true }) { return new https.Agent(options); }
@@ -155,6 +198,26 @@ function makeAgent(options) { return new Agent(options); }
 export const agent = makeAgent({ maxSockets: 10 });`,
   ],
   invalid: [
+    {
+      // the shape of Adyen's node client: options kept in a private field, an agent per request
+      code: HTTP_CLIENT,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addKeepAliveToField',
+              data: { field: 'this.agentOptions', lines: 'lines 12, 14' },
+              output: HTTP_CLIENT.replace('{ rejectUnauthorized: false }', '{ keepAlive: true, rejectUnauthorized: false }').replace(
+                '{ ca: fs.readFileSync(path),',
+                '{ keepAlive: true, ca: fs.readFileSync(path),',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // the shape of @kubernetes/client-node's createAgent: options built key by key in each caller
       code: KUBE_CONFIG,

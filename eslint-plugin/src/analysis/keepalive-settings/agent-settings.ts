@@ -10,7 +10,8 @@
  *
  * Only what is written out counts: options held in a variable we cannot see into, or literals with
  * a spread or computed key that could carry the setting, are left alone. Options a function receives
- * as a parameter are read at its calls in this file (options-from-callers.ts).
+ * as a parameter are read at its calls in this file, and options a class keeps in a private field
+ * at the assignments of that field (options-from-callers.ts).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -30,7 +31,7 @@ import {
 import { isLiteralValue } from '../../ast/is-literal-value';
 import { lookupProperty } from '../../ast/lookup-property';
 import { staticObjectLiteral } from '../../ast/static-object-literal';
-import { callerOptionsWithout } from './options-from-callers';
+import { callerOptionsWithout, fieldOptionsWithout } from './options-from-callers';
 import { allMatch } from './tracked-callees';
 import type { KeepAliveFalse, KeepAliveFinding, RemovableSetting } from './keepalive-finding';
 
@@ -108,8 +109,14 @@ export function agentConstructionFinding(
     // `createAgent(cluster, options) { return new https.Agent(options); }`: built by the callers.
     if (spec.keepAliveDefault) return undefined;
     const callerOptions = callerOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
-    if (!callerOptions || callerOptions.some(wantsFullHandshakes)) return undefined;
-    return { kind, node, name, tls, options: undefined, callerOptions };
+    if (callerOptions) {
+      return callerOptions.some(wantsFullHandshakes) ? undefined : { kind, node, name, tls, options: undefined, callerOptions };
+    }
+    // `new Agent(this.agentOptions)`: the literals the class assigns to its private field.
+    const fieldLiterals = fieldOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
+    if (!fieldLiterals || fieldLiterals.some(wantsFullHandshakes)) return undefined;
+    const field = sourceCode.getText(optionsArgument);
+    return { kind, node, name, tls, options: undefined, fieldOptions: { field, literals: fieldLiterals } };
   }
   const { property, certain } = lookupProperty(object, 'keepAlive');
   if (!certain || wantsFullHandshakes(object)) return undefined;

@@ -20,6 +20,11 @@ export interface MissingKeepAlive {
    * (options-from-callers.ts). `keepAlive: true` belongs in each of them.
    */
   readonly callerOptions?: readonly TSESTree.ObjectExpression[];
+  /**
+   * Options a class keeps in a private field: the field as written (`this.agentOptions`) and every
+   * literal the class assigns to it (options-from-callers.ts).
+   */
+  readonly fieldOptions?: { readonly field: string; readonly literals: readonly TSESTree.ObjectExpression[] };
 }
 
 /** `keepAlive: false` written out in agent options. */

@@ -15,10 +15,18 @@
  * `const` alias of it, in the function — only reads or assigns other keys by name, or hands the
  * object to a constructor. Passing it to any other function, spreading it, returning it or
  * assigning a computed key makes the answer unknown.
+ *
+ * The same holds for options a class keeps in a private field and builds its agent from
+ * (`new Agent(this.agentOptions)`): every `this.agentOptions = {...}` in the class writes a literal
+ * without the key, and every other use of the field reads or assigns other keys by name or hands it
+ * to a constructor. Only a `private` or `#private` field: another module could set a public one.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { callSiteArguments } from '../../ast/call-site-arguments';
+import { enclosingClassBody } from '../../ast/enclosing-class-body';
+import { forEachDescendant } from '../../ast/for-each-descendant';
+import { propertyKeyName } from '../../ast/property-key-name';
 import { findVariable } from '../../ast/find-variable';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { lookupProperty } from '../../ast/lookup-property';
@@ -113,4 +121,59 @@ function usesLeaveKey(
     }
     return false;
   });
+}
+
+/**
+ * The object literals a class assigns to the private field `argument` reads (`this.agentOptions`),
+ * when none of them can have `key`; undefined when that is not certain or nothing is assigned.
+ */
+export function fieldOptionsWithout(
+  argument: TSESTree.Node,
+  key: string,
+  sourceCode: SourceCode,
+): TSESTree.ObjectExpression[] | undefined {
+  const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
+  if (argument.type !== AST_NODE_TYPES.MemberExpression || argument.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = argument.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${argument.property.name}` : staticPropertyName(argument);
+  const classBody = enclosingClassBody(argument);
+  if (name === undefined || !classBody || !isPrivateField(classBody, name)) return undefined;
+  const literals: TSESTree.ObjectExpression[] = [];
+  let unknown = false;
+  const take = (value: TSESTree.Node) => {
+    const literal = literalWithout(value, key, scopeOf);
+    if (literal) literals.push(literal);
+    else unknown = true;
+  };
+  for (const element of classBody.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && fieldName(element) === name && element.value) take(element.value);
+  }
+  forEachDescendant(classBody, sourceCode.visitorKeys, (node) => {
+    if (unknown) return false;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const read = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : staticPropertyName(node);
+    if (read !== name || node === argument) return undefined;
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=') take(parent.right);
+    else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+      const property = staticPropertyName(parent);
+      if (property === undefined || property === key) unknown = true;
+    } else if (!(parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node))) unknown = true;
+    return undefined;
+  });
+  return !unknown && literals.length > 0 ? literals : undefined;
+}
+
+/** `private agentOptions` (TypeScript) or `#agentOptions`, declared in `classBody`. */
+function isPrivateField(classBody: TSESTree.ClassBody, name: string): boolean {
+  return classBody.body.some(
+    (element) =>
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      !element.static &&
+      fieldName(element) === name &&
+      (element.key.type === AST_NODE_TYPES.PrivateIdentifier || element.accessibility === 'private'),
+  );
+}
+
+function fieldName(element: TSESTree.PropertyDefinition): string | undefined {
+  return element.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${element.key.name}` : propertyKeyName(element);
 }
