@@ -49,6 +49,11 @@ export interface ResponseSourceSpec {
   readonly requiresStreamResponseType?: boolean;
 }
 
+/** A package export that is a WHATWG `fetch` (its responses are fetch Responses). */
+function whatwgFetch(packageName: string, name: string | string[]): ResponseSourceSpec {
+  return { function: { from: 'package', package: packageName, name }, client: 'fetch', delivery: 'promise', holder: 'fetch-response' };
+}
+
 export const RESPONSE_SOURCES: readonly ResponseSourceSpec[] = [
   {
     function: { from: 'package', package: 'http', name: ['get', 'request'] },
@@ -70,45 +75,15 @@ export const RESPONSE_SOURCES: readonly ResponseSourceSpec[] = [
     holder: 'stream',
   },
   { function: { from: 'global', name: 'fetch' }, client: 'fetch', delivery: 'promise', holder: 'fetch-response' },
-  {
-    function: { from: 'package', package: 'undici', name: 'fetch' },
-    client: 'fetch',
-    delivery: 'promise',
-    holder: 'fetch-response',
-  },
+  whatwgFetch('undici', 'fetch'),
   // WHATWG fetch ponyfills that give the platform's fetch (undici on Node.js) or one like it:
   // @whatwg-node/fetch and @whatwg-node/node-fetch (`fetchPonyfill`), node-fetch-native,
   // native-fetch and fetch-undici.
-  {
-    function: { from: 'package', package: '@whatwg-node/fetch', name: 'fetch' },
-    client: 'fetch',
-    delivery: 'promise',
-    holder: 'fetch-response',
-  },
-  {
-    function: { from: 'package', package: '@whatwg-node/node-fetch', name: 'fetch' },
-    client: 'fetch',
-    delivery: 'promise',
-    holder: 'fetch-response',
-  },
-  {
-    function: { from: 'package', package: 'node-fetch-native', name: ['default', 'fetch'] },
-    client: 'fetch',
-    delivery: 'promise',
-    holder: 'fetch-response',
-  },
-  {
-    function: { from: 'package', package: 'native-fetch', name: ['default', 'fetch'] },
-    client: 'fetch',
-    delivery: 'promise',
-    holder: 'fetch-response',
-  },
-  {
-    function: { from: 'package', package: 'fetch-undici', name: 'fetch' },
-    client: 'fetch',
-    delivery: 'promise',
-    holder: 'fetch-response',
-  },
+  whatwgFetch('@whatwg-node/fetch', 'fetch'),
+  whatwgFetch('@whatwg-node/node-fetch', 'fetch'),
+  whatwgFetch('node-fetch-native', ['default', 'fetch']),
+  whatwgFetch('native-fetch', ['default', 'fetch']),
+  whatwgFetch('fetch-undici', 'fetch'),
   {
     function: { from: 'package', package: 'node-fetch', name: ['default', 'fetch'] },
     client: 'node-fetch',
