@@ -139,6 +139,14 @@ export const agent = new Config().createAgent({ keepAlive: true });`,
     `import https from 'https';
 class Base { createAgent(options) { return new https.Agent(options); } run() { return this.createAgent({ ca: 'x' }); } }
 export class Derived extends Base { run() { return super.createAgent({ keepAlive: true }); } }`,
+    // a const alias of the parameter that sets keepAlive
+    `import https from 'https';
+function makeAgent(options) {
+  const pooled = options;
+  pooled.keepAlive = true;
+  return new https.Agent(pooled);
+}
+export const agent = makeAgent({ ca: 'x' });`,
     // a subclass's this.createAgent() may be this class's method, with other options
     `import https from 'https';
 export class Config {
@@ -271,10 +279,22 @@ export const agent = makeAgent({ maxSockets: 10 });`,
       ],
     },
     {
-      // the parameter's const alias only sets another key; the construction given the alias itself
-      // is not judged. The call sits in an arrow inside a method: `this` is still the instance.
+      // the parameter under a const alias that only sets another key (the shape of hpagent's
+      // `new HttpsProxyAgent(options)` in @kubernetes/client-node). The call sits in an arrow
+      // inside a method: `this` is still the instance.
       code: AGENT_FOR,
       errors: [
+        {
+          messageId: 'proxyAgentWithoutKeepAlive',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'addKeepAliveAtCallers',
+              data: { lines: 'line 13' },
+              output: AGENT_FOR.replace("{ servername: 'api' }", "{ keepAlive: true, servername: 'api' }"),
+            },
+          ],
+        },
         {
           messageId: 'agentWithoutKeepAlive',
           line: 10,

@@ -8,6 +8,9 @@
  *   agentOptions.ca = opts.ca;
  *   context.setAgent(this.createAgent(cluster, agentOptions));
  *
+ * The parameter may also reach the constructor through a `const` alias of it (`const proxied =
+ * agentOptions; proxied.proxy = url; new HttpsProxyAgent(proxied)`).
+ *
  * The answer is "never set" only when everything that could set the key is in sight: every call of
  * the function is known (call-site-arguments.ts), each passes an object literal written without the
  * key (no spread or computed key that could carry it) or a never-reassigned variable initialised
@@ -47,7 +50,9 @@ export function callerOptionsWithout(
 ): TSESTree.ObjectExpression[] | undefined {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   if (argument.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(scopeOf(argument), argument);
+  // The parameter itself, or a `const` alias of it (`const proxied = agentOptions`).
+  const named = findVariable(scopeOf(argument), argument);
+  const variable = parameterOf(named) ? named : aliasedParameter(named, scopeOf);
   const parameter = parameterOf(variable);
   if (!variable || !parameter || !isNeverReassigned(variable) || !usesLeaveKey(variable, key, scopeOf, 1)) return undefined;
   const passed = callSiteArguments(parameter, { scopeOf, visitorKeys: sourceCode.visitorKeys });
@@ -59,6 +64,19 @@ export function callerOptionsWithout(
     literals.push(literal);
   }
   return literals;
+}
+
+/** The variable of the parameter a never-reassigned `const alias = parameter` stands for. */
+function aliasedParameter(
+  variable: Variable | null | undefined,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): Variable | null | undefined {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.init?.type !== AST_NODE_TYPES.Identifier || !isNeverReassigned(variable)) {
+    return undefined;
+  }
+  const aliased = findVariable(scopeOf(def.node.init), def.node.init);
+  return parameterOf(aliased) ? aliased : undefined;
 }
 
 /** The plain-name parameter `variable` is, if it is one. */
