@@ -91,6 +91,15 @@ export function configure(http: AxiosInstance) {
       ],
     },
     {
+      // the instance type named through a namespace import
+      code: `import type * as got from 'got';
+import { Agent as HttpsAgent } from 'node:https';
+export async function probe(client: got.Got, url: string, insecure: boolean) {
+  return client(url, { agent: { https: new HttpsAgent({ keepAlive: true, rejectUnauthorized: !insecure }) } });
+}`,
+      errors: [{ messageId: 'poolPerRequest', line: 4, suggestions: [] }],
+    },
+    {
       // the agent put into options handed to a private helper that calls the instance it is given
       code: PROVIDER,
       errors: [{ messageId: 'poolPerRequest', line: 8, suggestions: [] }],

@@ -254,5 +254,21 @@ export async function status(pool: Pool, path: string) {
 }` },
       ] }],
     },
+    {
+      // the class named through a namespace import
+      filename: at('src/sync.service.ts'),
+      code: `import type * as undici from 'undici';
+export async function status(pool: undici.Pool, path: string) {
+  const { statusCode } = await pool.request({ method: 'GET', path });
+  return statusCode;
+}`,
+      errors: [{ messageId: 'discarded', line: 3, suggestions: [
+        { messageId: 'suggestDump', output: `import type * as undici from 'undici';
+export async function status(pool: undici.Pool, path: string) {
+  const { statusCode } = await pool.request({ method: 'GET', path }).then(async (response) => { await response.body.dump(); return response; });
+  return statusCode;
+}` },
+      ] }],
+    },
   ],
 });

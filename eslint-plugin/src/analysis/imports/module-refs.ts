@@ -104,6 +104,11 @@ function resolve(
       if (name === undefined) return node.computed && base ? computedRequestMethods(base) : undefined;
       return base?.map((ref) => appendPath(ref, name));
     }
+    case AST_NODE_TYPES.TSQualifiedName: {
+      // A type named through a namespace import: `client: got.Got`, `pool: undici.Pool`.
+      const base = resolve(node.left, scope, depth - 1);
+      return base?.map((ref) => appendPath(ref, node.right.name));
+    }
     case AST_NODE_TYPES.ChainExpression:
     case AST_NODE_TYPES.TSNonNullExpression:
     case AST_NODE_TYPES.TSAsExpression:
