@@ -142,20 +142,20 @@ export default createRule<Options, MessageIds>({
       switch (finding.kind) {
         case 'agentWithoutKeepAlive':
         case 'proxyAgentWithoutKeepAlive': {
-          const { node, options: object, callerOptions, fieldOptions } = finding;
-          const elsewhere = callerOptions ?? fieldOptions?.literals;
-          if (elsewhere) {
-            const lines = [...new Set(elsewhere.map((literal) => literal.loc.start.line))];
-            const data = { lines: `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`, field: fieldOptions?.field ?? '' };
+          const { node, options: object, builtElsewhere } = finding;
+          if (builtElsewhere) {
+            const { literals, field } = builtElsewhere;
+            const lines = [...new Set(literals.map((literal) => literal.loc.start.line))];
+            const data = { lines: `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`, field: field ?? '' };
             context.report({
               node,
               messageId: finding.kind,
               data: { name: finding.name, tls: finding.tls },
               suggest: [
                 {
-                  messageId: fieldOptions ? 'addKeepAliveToField' : 'addKeepAliveAtCallers',
+                  messageId: field === undefined ? 'addKeepAliveAtCallers' : 'addKeepAliveToField',
                   data,
-                  fix: (fixer) => elsewhere.map((literal) => addFirstProperty(fixer, literal, 'keepAlive: true')),
+                  fix: (fixer) => literals.map((literal) => addFirstProperty(fixer, literal, 'keepAlive: true')),
                 },
               ],
             });

@@ -108,15 +108,14 @@ export function agentConstructionFinding(
   if (!object) {
     // `createAgent(cluster, options) { return new https.Agent(options); }`: built by the callers.
     if (spec.keepAliveDefault) return undefined;
-    const callerOptions = callerOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
-    if (callerOptions) {
-      return callerOptions.some(wantsFullHandshakes) ? undefined : { kind, node, name, tls, options: undefined, callerOptions };
-    }
+    const callerLiterals = callerOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
     // `new Agent(this.agentOptions)`: the literals the class assigns to its private field.
-    const fieldLiterals = fieldOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
-    if (!fieldLiterals || fieldLiterals.some(wantsFullHandshakes)) return undefined;
-    const field = sourceCode.getText(optionsArgument);
-    return { kind, node, name, tls, options: undefined, fieldOptions: { field, literals: fieldLiterals } };
+    const fieldLiterals = callerLiterals ? undefined : fieldOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
+    const builtElsewhere = callerLiterals
+      ? { literals: callerLiterals }
+      : fieldLiterals && { literals: fieldLiterals, field: sourceCode.getText(optionsArgument) };
+    if (!builtElsewhere || builtElsewhere.literals.some(wantsFullHandshakes)) return undefined;
+    return { kind, node, name, tls, options: undefined, builtElsewhere };
   }
   const { property, certain } = lookupProperty(object, 'keepAlive');
   if (!certain || wantsFullHandshakes(object)) return undefined;

@@ -16,15 +16,11 @@ export interface MissingKeepAlive {
   /** The options literal to add `keepAlive: true` to; undefined when no options are written. */
   readonly options: TSESTree.ObjectExpression | undefined;
   /**
-   * Options that arrive through a parameter: the literal each call of the function builds
-   * (options-from-callers.ts). `keepAlive: true` belongs in each of them.
+   * Options built elsewhere in the file (options-from-callers.ts): the literal each call of the
+   * function builds for its parameter, or each literal the class assigns to its private `field`
+   * (`this.agentOptions`). `keepAlive: true` belongs in each of them.
    */
-  readonly callerOptions?: readonly TSESTree.ObjectExpression[];
-  /**
-   * Options a class keeps in a private field: the field as written (`this.agentOptions`) and every
-   * literal the class assigns to it (options-from-callers.ts).
-   */
-  readonly fieldOptions?: { readonly field: string; readonly literals: readonly TSESTree.ObjectExpression[] };
+  readonly builtElsewhere?: { readonly literals: readonly TSESTree.ObjectExpression[]; readonly field?: string };
 }
 
 /** `keepAlive: false` written out in agent options. */
