@@ -52,7 +52,8 @@ function isCredentialConstruction(construction: TSESTree.NewExpression, scope: S
 function isModuleScopeBinding(
   identifier: TSESTree.Identifier,
   scope: Scope,
-  bindings: Set<TSESLint.Scope.Variable>,
+  /** Collects the module-scope variables read, when given. */
+  bindings?: Set<TSESLint.Scope.Variable>,
 ): boolean {
   if (identifier.name === 'undefined') return true;
   const variable = findVariable(scope, identifier);
@@ -65,7 +66,7 @@ function isModuleScopeBinding(
     (variableScope.type === 'function' && variableScope.block.type === AST_NODE_TYPES.Program);
   if (!topLevel) return false;
   if (!isNeverReassigned(variable)) return false;
-  bindings.add(variable);
+  bindings?.add(variable);
   return true;
 }
 
@@ -85,7 +86,7 @@ function isSameValue(node: TSESTree.Node, scope: Scope, depth: number): boolean 
     node,
     (leaf) =>
       leaf.type === AST_NODE_TYPES.Identifier &&
-      (isModuleScopeBinding(leaf, scope, new Set()) || (depth > 0 && isSameValueLocal(leaf, scope, depth - 1))),
+      (isModuleScopeBinding(leaf, scope) || (depth > 0 && isSameValueLocal(leaf, scope, depth - 1))),
     (construction) => isCredentialConstruction(construction, scope),
   );
 }
