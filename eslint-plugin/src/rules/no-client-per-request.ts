@@ -25,6 +25,7 @@ export type MessageIds =
   | 'poolClassPerRequest'
   | 'factoryPerRequest'
   | 'setterPerRequest'
+  | 'helperPerRequest'
   | 'wrapperPerRequest'
   | 'sdkClientPerRequest'
   | 'sdkBuilderPerRequest'
@@ -55,6 +56,8 @@ export default createRule<Options, MessageIds>({
         '`{{client}}()` builds a new connection pool on every call (`{{pool}}` {{at}}) and is called {{where}}, so each run opens new TCP+TLS connections. {{advice}}',
       setterPerRequest:
         '`{{client}}()` builds a new connection pool on every call and keeps it in {{place}} (`{{pool}}` {{at}}), and is called {{where}}, so each run replaces the client and opens new TCP+TLS connections. Call it once at startup (module scope or a constructor), or only when the configuration changes.',
+      helperPerRequest:
+        '`{{client}}()` builds a new connection pool on every call and drops it after that call (`{{pool}}` {{at}}), and is called {{where}}, so each run opens new TCP+TLS connections. Create the client once in that module (at module scope, or memoised) and have the helper reuse it.',
       wrapperPerRequest:
         '`{{client}}()` rebuilds the same client configuration {{where}}. It sends through the shared global agent, so this repeats setup work rather than opening connections; create it once at module scope and reuse it.',
       sdkClientPerRequest:
@@ -132,6 +135,10 @@ export default createRule<Options, MessageIds>({
         if (built.sdk !== undefined) {
           const label = node.type === AST_NODE_TYPES.NewExpression ? `new ${client}()` : `${client}()`;
           context.report({ node, messageId: 'sdkBuilderPerRequest', data: { client: label, sdk: built.sdk, built: built.client, where, at }, suggest });
+          return;
+        }
+        if (built.dropped) {
+          context.report({ node, messageId: 'helperPerRequest', data: { client, where, pool: built.client, at } });
           return;
         }
         if (built.storedIn !== undefined) {

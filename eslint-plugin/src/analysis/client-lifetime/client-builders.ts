@@ -10,6 +10,8 @@
  *             class Storage { constructor() { this.s3 = createS3Client(); } }   (through a factory)
  *   setter    exports.setConfig = (config) => (exports.client = new S3Client(config));
  *             function setConfig(config) { client = new S3Client(config); }   (module-level `let`)
+ *   helper    async function download(key) { const s3 = getClient(); return s3.send(cmd); }
+ *             (builds a pool for its own call and drops it: asked by callers in other modules)
  *
  * A factory builds on every call when a client it constructs (directly, or through a class or
  * factory it calls) is returned and not memoised (`client ??= new X()`, a keyed cache); one that
@@ -37,7 +39,7 @@ import { calledFunction } from '../contexts/call-graph';
 import type { ClientMatcher, SharedAgentSdk } from './client-constructions';
 import { isSameOnEveryRun, requestIndependentBindings } from './request-independent';
 import { isLazyInitialization } from './lazy-init';
-import { traceLifetime, type LifetimeEnvironment } from './single-use';
+import { isSingleUse, traceLifetime, type LifetimeEnvironment } from './single-use';
 import { findVariable } from '../../ast/find-variable';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -71,6 +73,12 @@ export interface BuiltClient {
    * one per call repeats configuration, not connections.
    */
   readonly wrapper?: true;
+  /**
+   * Set when the function builds the client for its own call and drops it (a per-call helper:
+   * `const s3 = getClient(); return s3.send(cmd)`) instead of returning it: every call pays for a
+   * new client, and the caller gets none.
+   */
+  readonly dropped?: true;
   /**
    * Set when what is built does not depend on the factory's arguments (`dispatcherFor(origin)` that
    * returns `new Agent({ connect: { timeout } })` without reading `origin`): every call builds the
@@ -120,6 +128,26 @@ export class ClientBuilders {
   /** The client a call of `fn` builds and returns anew every time, if any. */
   builtByFunction(fn: FunctionNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
     return this.memoised(fn, hops, () => this.findInFunction(fn, hops));
+  }
+
+  /**
+   * The connection pool a call of `fn` builds every time and uses for that call only, neither
+   * returning nor keeping it (a per-call helper: `const s3 = getClient(); await s3.send(cmd)`), if
+   * any. Setup-only clients (SDKs over a shared transport, thin wrappers) do not count: building
+   * one per call repeats configuration, and the caller's own options decide whether that matters.
+   */
+  droppedByFunction(fn: FunctionNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
+    let found: BuiltClient | undefined;
+    this.forEachRunningCall(fn.body, (call) => {
+      const built = this.builtBy(call, hops);
+      if (!built || built.sdk || built.wrapper || built.storedIn !== undefined) return false;
+      if (isLazyInitialization(call, this.view.sourceCode)) return false;
+      if (!isSingleUse(traceLifetime(call, this.view.lifetimeEnv))) return false;
+      const here = this.builtHere(built, call, fn);
+      found = here && { ...here, dropped: true };
+      return found !== undefined;
+    });
+    return found;
   }
 
   /**

@@ -11,6 +11,9 @@
  *                   module's state, replacing the previous one (a setter: `exports.setConfig =
  *                   (c) => (exports.client = new S3Client(c))`, `client = new S3Client(c)` on a
  *                   module-level `let`)? Calling it per request rebuilds the client per request.
+ *   drops-on-call   does calling the export build a connection pool every time and use it for that
+ *                   call only (a per-call helper: `download(key)` doing `getClient().send(cmd)`)?
+ *                   Calling it per request builds a pool per request.
  *   argument-fate   what the export does with a client passed to it: only uses it, returns it
  *                   (an identity or tracing wrapper), or keeps it.
  *
@@ -79,6 +82,24 @@ export class ImportedClients {
       null,
     );
     return installed ?? undefined;
+  }
+
+  /**
+   * The pool a call of an imported project function builds every time and drops after that call
+   * (`downloadFile(key)` where `downloadFile` does `const s3 = getClient(); await s3.send(cmd)`).
+   */
+  droppedBy(call: TSESTree.CallExpression, sourceCode: SourceCode): BuiltClient | undefined {
+    const summaries = this.summaries;
+    const target = summaries && this.resolveReference(call.callee, sourceCode, summaries, this.textHint);
+    if (!summaries || !target || !isFunctionNode(target.node)) return undefined;
+    const fn = target.node;
+    const dropped = summaries.answer<BuiltClient | null>(
+      `client-lifetime/drops-on-call/${this.ownersKey}`,
+      target,
+      () => this.viewOf(target.module, summaries).builders.droppedByFunction(fn, MAX_BUILD_HOPS) ?? null,
+      null,
+    );
+    return dropped ?? undefined;
   }
 
   /** The client `new` of the imported class `reference` names builds every time (`extends BaseApi`). */

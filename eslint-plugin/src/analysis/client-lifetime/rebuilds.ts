@@ -135,7 +135,7 @@ export class RebuildFinder {
     // Walks the callee and arguments (a `new Promise(...)` executor can be long): only asked for
     // once the construction may be reported.
     const bindingsOf = () => requestIndependentBindings([node.callee, ...node.arguments], this.env.sourceCode.getScope(node));
-    if (!known) return this.findBuilderRebuild(node, bindingsOf) ?? this.findSetterRebuild(node);
+    if (!known) return this.findBuilderRebuild(node, bindingsOf) ?? this.findSetterRebuild(node) ?? this.findHelperRebuild(node);
     const bindings = bindingsOf();
     const argumentsAreStatic = bindings !== undefined || isSameOnEveryRun([node.callee, ...node.arguments], this.env.sourceCode.getScope(node));
     const construction = known;
@@ -239,6 +239,29 @@ export class RebuildFinder {
       where = `in ${name ? `\`${name}()\`` : 'this function'}, which goes on to use that module on every run`;
     }
     const built = this.imported.installedBy(node, sourceCode);
+    if (!built || conditionsAtCall(built.unless, node, undefined, sourceCode).kind !== 'built') return undefined;
+    return { construction: { kind: 'builder', node, built }, where, closed: false, bindings: undefined };
+  }
+
+  /**
+   * `await downloadFile(key)` of an imported helper that builds a pool on every call and uses it for
+   * that call only (`const s3 = getClient(); await s3.send(cmd)` in lib/storage.ts), called per
+   * request or on every iteration of a loop. The helper's module reports the construction as
+   * single-use; here, the call names the request path that pays for it. Helpers of this file are
+   * judged at their construction only.
+   */
+  private findHelperRebuild(node: TSESTree.NewExpression | TSESTree.CallExpression): Rebuild | undefined {
+    const sourceCode = this.env.sourceCode;
+    if (node.type !== AST_NODE_TYPES.CallExpression || isInsideTestCallback(node)) return undefined;
+    if (!this.imported?.mayBuild(node, sourceCode)) return undefined;
+    const { perRequest, repeated } = findRequestContext(node, this.contextEnv);
+    const where = perRequest
+      ? describeContext(perRequest)
+      : repeated?.kind === 'loop' && repeated.via.length === 0
+        ? describeRepetition(repeated)
+        : undefined;
+    if (where === undefined) return undefined;
+    const built = this.imported.droppedBy(node, sourceCode);
     if (!built || conditionsAtCall(built.unless, node, undefined, sourceCode).kind !== 'built') return undefined;
     return { construction: { kind: 'builder', node, built }, where, closed: false, bindings: undefined };
   }
