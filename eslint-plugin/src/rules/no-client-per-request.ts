@@ -103,6 +103,9 @@ export default createRule<Options, MessageIds>({
       extraRegistrations: [...shared.handlerRegistrations, ...options.handlerRegistrations],
     });
 
+    // Most files import nothing that builds a client: no listeners for them.
+    if (!finder.mayBuildInFile()) return {};
+
     function report(rebuild: Rebuild): void {
       const { construction, bindings } = rebuild;
       const node = construction.node;

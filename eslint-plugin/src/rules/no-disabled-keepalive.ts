@@ -130,7 +130,9 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const { agentSpecs, isRelevantMember } = trackedAgents(options.agentConstructors);
+    const { agentSpecs, isRelevantMember, mayMatterIn } = trackedAgents(options.agentConstructors);
+    // Most files import no HTTP client at all: no listeners for them.
+    if (!mayMatterIn(sourceCode.text)) return {};
     const callees = new TrackedCallees(sourceCode, isRelevantMember);
     const requests = new RequestSettings(sourceCode, callees, {
       agentFalse: options.checkAgentFalse,

@@ -10,9 +10,9 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { BodyFinding, ReleaseSuggestion } from '../analysis/body-paths/body-findings';
-import { mayNameClient } from '../analysis/body-paths/source-hints';
+import { moduleSourceHint } from '../analysis/body-paths/module-source-hint';
 import { unreadBodyListeners } from '../analysis/body-paths/unread-bodies';
-import { moduleSummariesOf, type ModuleSummaries } from '../analysis/modules';
+import { importedSpecifiers, moduleSummariesOf, type ModuleSummaries } from '../analysis/modules';
 import { exportSpecSchema, type ExportSpec } from '../analysis/imports/export-spec';
 import { RESPONSE_SOURCES, type ResponseClient, type ResponseSourceSpec } from '../analysis/libraries/response-sources';
 import { readSharedSettings } from '../analysis/settings';
@@ -172,20 +172,19 @@ export default createRule<Options, MessageIds>({
       ),
     ];
     const consumingHelpers = [...options.consumingHelpers, ...settings.consumingHelpers];
-    const customClients = options.responseSources.map((source) => source.function);
     const reported = new Set<unknown>();
     let summaries: ModuleSummaries | undefined | null = null;
+    const optionsKey =
+      options.responseSources.length + consumingHelpers.length > 0 ? JSON.stringify([options.responseSources, consumingHelpers]) : '';
+    const sourceHint = moduleSourceHint(sources, optionsKey);
     return unreadBodyListeners({
       sourceCode,
-      namesClient: (text) => mayNameClient(text, customClients),
+      namesClient: (text) => sourceHint.mentions(text, importedSpecifiers(text)),
       sources,
       consumingHelpers,
       imports: {
         summaries: () => (summaries === null ? (summaries = moduleSummariesOf(context)) : summaries),
-        optionsKey:
-          options.responseSources.length + consumingHelpers.length > 0
-            ? JSON.stringify([options.responseSources, consumingHelpers])
-            : '',
+        optionsKey,
         describeFile: (file) => describeFile(file, context.cwd, context.filename),
       },
       onFinding(finding) {

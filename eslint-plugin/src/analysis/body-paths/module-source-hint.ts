@@ -7,10 +7,9 @@
  * response.
  */
 import type { ExportSpec } from '../imports/export-spec';
-import { importsPackageOf } from '../imports/package-mentions';
+import { importsPackageOf, namesGlobalOf } from '../imports/package-mentions';
 import type { ResponseSourceSpec } from '../libraries/response-sources';
-import { isCodeAt, type TextHint } from '../modules';
-import { escapeRegExp } from '../../util/escape-regexp';
+import type { TextHint } from '../modules';
 
 const hints = new Map<string, TextHint>();
 
@@ -25,20 +24,9 @@ export function moduleSourceHint(sources: readonly ResponseSourceSpec[], options
 }
 
 function hintFor(sources: readonly ResponseSourceSpec[], optionsKey: string): TextHint {
-  const packages: ExportSpec[] = sources.map((source) => source.function).filter((spec) => spec.from === 'package');
-  const globals = new Set<string>();
-  for (const { function: spec } of sources) {
-    if (spec.from !== 'global') continue;
-    for (const name of typeof spec.name === 'string' ? [spec.name] : spec.name) {
-      const root = name.split('.')[0];
-      if (root && !root.includes('*')) globals.add(root);
-    }
-  }
-  const globalName = globals.size === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${[...globals].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+  const specs: ExportSpec[] = sources.map((source) => source.function);
   return {
     key: `body-paths/module-source/${optionsKey}`,
-    mentions: (text, specifiers) =>
-      importsPackageOf(specifiers, packages) ||
-      (globalName !== undefined && [...text.matchAll(globalName)].some((match) => isCodeAt(text, match.index))),
+    mentions: (text, specifiers) => importsPackageOf(specifiers, specs) || namesGlobalOf(text, specs),
   };
 }

@@ -26,8 +26,10 @@ import { ResponseSourceResolver } from './response-sources';
 export interface UnreadBodiesOptions {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   /**
-   * A cheap text check (source-hints.ts): false when `text` cannot name a client. A file that names
-   * none is only analysed when it imports a response source from another module of the project.
+   * A cheap text check (module-source-hint.ts, applied to the file itself): false when `text`
+   * imports no package that gives responses and names no global source (`fetch`) in code. A file
+   * that names none is only analysed when it imports a response source from another module of the
+   * project.
    */
   readonly namesClient: (text: string) => boolean;
   /** Every client function whose result is a response (built-in table plus options). */

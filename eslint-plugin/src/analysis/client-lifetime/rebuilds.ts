@@ -49,7 +49,9 @@ import { isSameOnEveryRun, requestIndependentBindings } from './request-independ
 import { requestScopedConstructorContext } from '../contexts/request-scoped-providers';
 import { dataSourceHookContext } from '../contexts/client-library-hooks';
 import { isSingleUse, traceLifetime, type Lifetime, type LifetimeEnvironment, type ProcessWidePlace } from './single-use';
-import type { ModuleSummaries } from '../modules';
+import { mayMatterInFile, type ModuleSummaries } from '../modules';
+import { namesGlobalOf } from '../imports/package-mentions';
+import { clientTextHint } from './client-text-hint';
 import { POOL_OWNERS } from '../libraries/pool-owners';
 import { requestStepOption } from './request-step-overrides';
 import { findVariable } from '../../ast/find-variable';
@@ -103,8 +105,11 @@ export class RebuildFinder {
   private readonly lifetimeEnv: LifetimeEnvironment;
   private readonly inTestFile: boolean;
 
+  private readonly poolOwners: readonly ExportSpec[];
+
   constructor(private readonly env: RebuildEnvironment) {
     const poolOwners = [...POOL_OWNERS, ...env.configuredPoolOwners];
+    this.poolOwners = poolOwners;
     this.imported =
       env.summaries && new ImportedClients(env.summaries, poolOwners, JSON.stringify(env.configuredPoolOwners));
     const view = moduleView({ file: env.filename, sourceCode: env.sourceCode, poolOwners, imported: this.imported });
@@ -117,6 +122,18 @@ export class RebuildFinder {
       filename: env.filename,
       extraRegistrations: env.extraRegistrations,
     };
+  }
+
+  /**
+   * False when no client can be built in this file: it imports no package that builds, configures or
+   * installs one (nor names a configured global pool constructor), and no project module it imports
+   * does, a few modules deep. Checked once, before any listener runs.
+   */
+  mayBuildInFile(): boolean {
+    const text = this.env.sourceCode.text;
+    if (namesGlobalOf(text, this.env.configuredPoolOwners)) return true;
+    const hint = clientTextHint(this.poolOwners, JSON.stringify(this.env.configuredPoolOwners));
+    return mayMatterInFile(text, hint, this.imported && this.env.summaries);
   }
 
   /**

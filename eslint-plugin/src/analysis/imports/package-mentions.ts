@@ -6,6 +6,7 @@
  * before the first `*` (`'@aws-sdk/client-s3'`). Global specs never match (globals need no import).
  */
 import type { ExportSpec } from './export-spec';
+import { isCodeAt } from '../modules/code-text';
 import { escapeRegExp } from '../../util/escape-regexp';
 
 /** True when one of `specifiers` imports a package of `specs`. */
@@ -32,4 +33,29 @@ function packagePattern(specs: readonly ExportSpec[]): RegExp {
     patterns.set(specs, pattern);
   }
   return pattern;
+}
+
+const globalPatterns = new WeakMap<readonly ExportSpec[], RegExp | null>();
+
+/**
+ * True when `text` names, in code, the root of a global export of `specs` (`fetch` for
+ * `fetch` / `fetch.*`). Comments and strings do not count (`'The fetch size is invalid'`).
+ */
+export function namesGlobalOf(text: string, specs: readonly ExportSpec[]): boolean {
+  let pattern = globalPatterns.get(specs);
+  if (pattern === undefined) {
+    const roots = new Set<string>();
+    for (const spec of specs) {
+      if (spec.from !== 'global') continue;
+      for (const name of typeof spec.name === 'string' ? [spec.name] : spec.name) {
+        const root = name.split('.')[0];
+        if (root && !root.includes('*')) roots.add(root);
+      }
+    }
+    pattern = roots.size === 0 ? null : new RegExp(`(?<![\\w$])(?:${[...roots].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+    globalPatterns.set(specs, pattern);
+  }
+  if (!pattern) return false;
+  for (const match of text.matchAll(pattern)) if (isCodeAt(text, match.index)) return true;
+  return false;
 }

@@ -3,7 +3,9 @@
  * `agentConstructors`) and the member-name gate that lets a callee through to import resolution.
  */
 import type { ExportSpec } from '../imports/export-spec';
-import { AGENT_OPTIONS, AWS_CLIENTS, AWS_REQUEST_HANDLERS, UNDICI_DISPATCHERS, type AgentOptionsSpec } from '../libraries/agent-options';
+import { AGENT_OPTIONS, AWS_CLIENTS, AWS_REQUEST_HANDLERS, SUPERAGENT, UNDICI_DISPATCHERS, type AgentOptionsSpec } from '../libraries/agent-options';
+import { importsPackageOf, namesGlobalOf } from '../imports/package-mentions';
+import { importedSpecifiers } from '../modules/text-hints';
 import { PROXY_SERVERS } from '../libraries/proxy-servers';
 import { REQUEST_OPTIONS_CALLS } from '../libraries/request-options';
 import { escapeRegExp } from '../../util/escape-regexp';
@@ -11,6 +13,12 @@ import { escapeRegExp } from '../../util/escape-regexp';
 export interface TrackedAgents {
   readonly agentSpecs: readonly AgentOptionsSpec[];
   readonly isRelevantMember: (name: string) => boolean;
+  /**
+   * False when `text` can hold nothing the rule checks: it imports none of the tracked packages
+   * (Node's http/https, undici, agentkeepalive, proxy agents, the AWS SDK, superagent, request
+   * libraries, proxy servers, configured agents) and names none of their globals (`fetch`) in code.
+   */
+  readonly mayMatterIn: (text: string) => boolean;
 }
 
 /**
@@ -32,7 +40,12 @@ export function trackedAgents(configured: readonly ExportSpec[]): TrackedAgents 
     ),
   ];
   const isRelevantMember = relevantMemberTest([...agentSpecs.map((spec) => spec.agent), ...AWS_REQUEST_HANDLERS, AWS_CLIENTS]);
-  tracked = { agentSpecs, isRelevantMember };
+  const everySpec: readonly ExportSpec[] = [
+    ...trackedSpecs([...agentSpecs.map((spec) => spec.agent), ...AWS_REQUEST_HANDLERS, AWS_CLIENTS]),
+    { from: 'package', package: SUPERAGENT, name: 'default' },
+  ];
+  const mayMatterIn = (text: string) => importsPackageOf(importedSpecifiers(text), everySpec) || namesGlobalOf(text, everySpec);
+  tracked = { agentSpecs, isRelevantMember, mayMatterIn };
   trackedAgentsCache.set(agentConstructors, tracked);
   return tracked;
 }
@@ -44,13 +57,7 @@ export function trackedAgents(configured: readonly ExportSpec[]): TrackedAgents 
 function relevantMemberTest(agentSpecs: readonly ExportSpec[]): (name: string) => boolean {
   const names = new Set<string>(['default', 'Agent']);
   const patterns: RegExp[] = [];
-  const specs: ExportSpec[] = [
-    ...agentSpecs,
-    ...UNDICI_DISPATCHERS,
-    ...REQUEST_OPTIONS_CALLS.map((spec) => spec.callee),
-    ...PROXY_SERVERS.map((spec) => spec.factory),
-  ];
-  for (const spec of specs) {
+  for (const spec of trackedSpecs(agentSpecs)) {
     for (const name of typeof spec.name === 'string' ? [spec.name] : spec.name) {
       const last = name.split('.').at(-1);
       if (!last) continue;
@@ -66,4 +73,14 @@ function relevantMemberTest(agentSpecs: readonly ExportSpec[]): (name: string) =
     }
   }
   return (name) => names.has(name) || patterns.some((pattern) => pattern.test(name));
+}
+
+/** The agent constructors plus every other export the rule resolves callees to. */
+function trackedSpecs(agentSpecs: readonly ExportSpec[]): ExportSpec[] {
+  return [
+    ...agentSpecs,
+    ...UNDICI_DISPATCHERS,
+    ...REQUEST_OPTIONS_CALLS.map((spec) => spec.callee),
+    ...PROXY_SERVERS.map((spec) => spec.factory),
+  ];
 }

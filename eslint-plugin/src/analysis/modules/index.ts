@@ -9,3 +9,4 @@ export { moduleSummariesOf } from './module-summaries';
 export type { ProjectModule, ResolvedExport } from './project-module';
 export { isCodeAt } from './code-text';
 export { importedSpecifiers, mayReachText, type TextHint } from './text-hints';
+export { mayMatterInFile } from './file-relevance';

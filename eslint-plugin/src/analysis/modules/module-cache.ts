@@ -57,12 +57,22 @@ export function currentVersion(file: string): string | undefined {
   const generation = generations.get(file) ?? 0;
   const overlay = overlays.get(file);
   if (overlay) return `overlay ${overlay.version} g${generation}`;
+  const state = diskState(file);
+  return state === null ? undefined : `${state} g${generation}`;
+}
+
+/** True when `file` is a file on disk. */
+export function isFileOnDisk(file: string): boolean {
+  return diskState(file) !== null;
+}
+
+/** `mtime size` of `file` on disk, null when it is not a readable file. */
+function diskState(file: string): string | null {
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return undefined;
-    return `${stat.mtimeMs} ${stat.size} g${generation}`;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() ? `${stat.mtimeMs} ${stat.size}` : null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 

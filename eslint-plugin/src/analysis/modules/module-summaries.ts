@@ -13,7 +13,6 @@
  * fits below the current depth and none of the questions it asked is on the current stack), so a
  * file's findings never depend on which files the process linted before it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { GLOBAL, type ModuleRef } from '../imports/module-refs';
@@ -21,6 +20,7 @@ import { lookupExport, type ModuleLoader } from './export-lookup';
 import {
   cachedAnswer,
   currentVersion,
+  isFileOnDisk,
   loadModule,
   startDependencyRecord,
   storeAnswer,
@@ -82,19 +82,11 @@ export function moduleSummariesOf(context: RuleContext): ModuleSummaries | undef
 
 function createSummaries(context: RuleContext): ModuleSummaries | undefined {
   const file = context.filename;
-  if (!path.isAbsolute(file) || !isExistingFile(file)) return undefined;
+  if (!path.isAbsolute(file) || !isFileOnDisk(file)) return undefined;
   if (!isResolverAvailable()) return undefined;
   const parser = moduleParserOf(context);
   if (!parser) return undefined;
   return new LintSession(parser, startDependencyRecord(file)).view(file);
-}
-
-function isExistingFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** One answer being computed. */

@@ -42,15 +42,20 @@ const SPECIFIER = /\bfrom\s*['"`]([^'"`\n]+)['"`]|\b(?:require|import)\s*\(\s*['
  * Comments and strings are skipped: a doc comment's usage example (` * import { Agent } from
  * 'undici'`) imports nothing.
  */
-export function importedSpecifiers(text: string): string[] {
+export function importedSpecifiers(text: string): readonly string[] {
+  // The rules each ask for the linted file's text in turn: scan it once.
+  if (text === lastScan.text) return lastScan.specifiers;
   const specifiers: string[] = [];
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[1] ?? match[2];
     if (!specifier) continue;
     if (isCodeAt(text, match.index)) specifiers.push(specifier);
   }
+  lastScan = { text, specifiers };
   return specifiers;
 }
+
+let lastScan: { readonly text: string; readonly specifiers: readonly string[] } = { text: '', specifiers: [] };
 
 /**
  * True when the project module `specifier` names from `fromFile`, or one it imports (up to `depth`
