@@ -25,7 +25,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { isFunctionNode } from '../../ast/function-node';
+import { isFunctionNode, type FunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import type { ExportSpec } from '../imports/export-spec';
 import { GLOBAL, resolveModuleRefs, type ModuleRef } from '../imports/module-refs';
@@ -71,17 +71,7 @@ export class ImportedClients {
    * state (a setter: `S3.setConfig(config)` where `setConfig` does `exports.client = new S3Client(config)`).
    */
   installedBy(call: TSESTree.CallExpression, sourceCode: SourceCode): BuiltClient | undefined {
-    const summaries = this.summaries;
-    const target = summaries && this.resolveReference(call.callee, sourceCode, summaries, this.textHint);
-    if (!summaries || !target || !isFunctionNode(target.node)) return undefined;
-    const fn = target.node;
-    const installed = summaries.answer<BuiltClient | null>(
-      `client-lifetime/installs-on-call/${this.ownersKey}`,
-      target,
-      () => this.viewOf(target.module, summaries).builders.installedByFunction(fn, MAX_BUILD_HOPS) ?? null,
-      null,
-    );
-    return installed ?? undefined;
+    return this.askAboutFunction(call, sourceCode, 'installs-on-call', (builders, fn) => builders.installedByFunction(fn, MAX_BUILD_HOPS));
   }
 
   /**
@@ -89,17 +79,27 @@ export class ImportedClients {
    * (`downloadFile(key)` where `downloadFile` does `const s3 = getClient(); await s3.send(cmd)`).
    */
   droppedBy(call: TSESTree.CallExpression, sourceCode: SourceCode): BuiltClient | undefined {
+    return this.askAboutFunction(call, sourceCode, 'drops-on-call', (builders, fn) => builders.droppedByFunction(fn, MAX_BUILD_HOPS));
+  }
+
+  /** `question` about the imported project function `call` calls, answered by `compute` in its module. */
+  private askAboutFunction(
+    call: TSESTree.CallExpression,
+    sourceCode: SourceCode,
+    question: string,
+    compute: (builders: ClientBuilders, fn: FunctionNode) => BuiltClient | undefined,
+  ): BuiltClient | undefined {
     const summaries = this.summaries;
     const target = summaries && this.resolveReference(call.callee, sourceCode, summaries, this.textHint);
     if (!summaries || !target || !isFunctionNode(target.node)) return undefined;
     const fn = target.node;
-    const dropped = summaries.answer<BuiltClient | null>(
-      `client-lifetime/drops-on-call/${this.ownersKey}`,
+    const answer = summaries.answer<BuiltClient | null>(
+      `client-lifetime/${question}/${this.ownersKey}`,
       target,
-      () => this.viewOf(target.module, summaries).builders.droppedByFunction(fn, MAX_BUILD_HOPS) ?? null,
+      () => compute(this.viewOf(target.module, summaries).builders, fn) ?? null,
       null,
     );
-    return dropped ?? undefined;
+    return answer ?? undefined;
   }
 
   /** The client `new` of the imported class `reference` names builds every time (`extends BaseApi`). */
