@@ -106,12 +106,14 @@ export class RebuildFinder {
   private readonly inTestFile: boolean;
 
   private readonly poolOwners: readonly ExportSpec[];
+  /** Identifies the configured pool owners in cached answers and text hints. */
+  private readonly ownersKey: string;
 
   constructor(private readonly env: RebuildEnvironment) {
     const poolOwners = [...POOL_OWNERS, ...env.configuredPoolOwners];
     this.poolOwners = poolOwners;
-    this.imported =
-      env.summaries && new ImportedClients(env.summaries, poolOwners, JSON.stringify(env.configuredPoolOwners));
+    this.ownersKey = JSON.stringify(env.configuredPoolOwners);
+    this.imported = env.summaries && new ImportedClients(env.summaries, poolOwners, this.ownersKey);
     const view = moduleView({ file: env.filename, sourceCode: env.sourceCode, poolOwners, imported: this.imported });
     this.matcher = view.matcher;
     this.builders = view.builders;
@@ -132,7 +134,7 @@ export class RebuildFinder {
   mayBuildInFile(): boolean {
     const text = this.env.sourceCode.text;
     if (namesGlobalOf(text, this.env.configuredPoolOwners)) return true;
-    const hint = clientTextHint(this.poolOwners, JSON.stringify(this.env.configuredPoolOwners));
+    const hint = clientTextHint(this.poolOwners, this.ownersKey);
     return mayMatterInFile(text, hint, this.imported && this.env.summaries);
   }
 

@@ -39,11 +39,9 @@ export function trackedAgents(configured: readonly ExportSpec[]): TrackedAgents 
       (agent): AgentOptionsSpec => ({ agent, kind: 'node-agent', optionsArgument: 0, keepAliveDefault: false }),
     ),
   ];
-  const isRelevantMember = relevantMemberTest([...agentSpecs.map((spec) => spec.agent), ...AWS_REQUEST_HANDLERS, AWS_CLIENTS]);
-  const everySpec: readonly ExportSpec[] = [
-    ...trackedSpecs([...agentSpecs.map((spec) => spec.agent), ...AWS_REQUEST_HANDLERS, AWS_CLIENTS]),
-    { from: 'package', package: SUPERAGENT, name: 'default' },
-  ];
+  const specs = trackedSpecs([...agentSpecs.map((spec) => spec.agent), ...AWS_REQUEST_HANDLERS, AWS_CLIENTS]);
+  const isRelevantMember = relevantMemberTest(specs);
+  const everySpec: readonly ExportSpec[] = [...specs, { from: 'package', package: SUPERAGENT, name: 'default' }];
   const mayMatterIn = (text: string) => importsPackageOf(importedSpecifiers(text), everySpec) || namesGlobalOf(text, everySpec);
   tracked = { agentSpecs, isRelevantMember, mayMatterIn };
   trackedAgentsCache.set(agentConstructors, tracked);
@@ -54,10 +52,10 @@ export function trackedAgents(configured: readonly ExportSpec[]): TrackedAgents 
  * Whether a member name (`https.Agent`, `axios.post`) may be the last name of a tracked export:
  * exact names, and wildcard names such as `*Client` as patterns.
  */
-function relevantMemberTest(agentSpecs: readonly ExportSpec[]): (name: string) => boolean {
+function relevantMemberTest(specs: readonly ExportSpec[]): (name: string) => boolean {
   const names = new Set<string>(['default', 'Agent']);
   const patterns: RegExp[] = [];
-  for (const spec of trackedSpecs(agentSpecs)) {
+  for (const spec of specs) {
     for (const name of typeof spec.name === 'string' ? [spec.name] : spec.name) {
       const last = name.split('.').at(-1);
       if (!last) continue;
