@@ -1,12 +1,13 @@
 /**
  * no-client-per-request in the request handlers of file-routed frameworks and of h3 and tRPC:
- * Next.js pages' `getServerSideProps`, SvelteKit `+server.ts` endpoints and `+page.server.ts` `load`, Remix `app/routes/**` `loader` /
+ * Next.js pages' `getServerSideProps`, server actions (exports of a `'use server'` module, a function
+ * whose body starts with `'use server'`), SvelteKit `+server.ts` endpoints and `+page.server.ts` `load`, Remix `app/routes/**` `loader` /
  * `action`, Astro `src/pages/**` endpoints, h3's `defineEventHandler(fn)` (imported, or auto-imported
  * in a Nuxt/Nitro `server/` file) and tRPC resolvers (`publicProcedure.query(fn)`). SDK clients that
  * share one transport are reported only in per-request code, so these contexts decide whether
  * `new Stripe()` is reported at all.
  *
- * Quiet: the same exports outside a route file, `defineEventHandler` without an import outside a
+ * Quiet: the same exports outside a route file, a `'use server'` string that is not a directive, `defineEventHandler` without an import outside a
  * server directory, `query(fn)` on something that is not a procedure builder.
  */
 import { RuleTester } from '../support/rule-tester';
@@ -70,8 +71,68 @@ export const run = (builder) => builder.query(async () => {
   return openai.models.list();
 });`,
     },
+    // Not a directive: `'use server'` after an import is a plain expression, the module no server-action module.
+    {
+      filename: '/repo/src/lib/payments.ts',
+      code: `import Stripe from 'stripe';
+'use server';
+export async function checkout() {
+  const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+  return stripe.customers.list();
+}`,
+    },
+    // A server action over a module-level client.
+    { filename: '/repo/app/actions.ts', code: `'use server';\n${hoisted('export async function checkout()')}` },
   ],
   invalid: [
+    {
+      filename: '/repo/app/actions.ts',
+      code: `'use server';\n${stripeRoute('export async function checkout()')}`,
+      errors: [
+        {
+          messageId: 'sdkClientPerRequest',
+          line: 4,
+          data: { client: 'new Stripe()', sdk: 'Stripe SDK', where: 'in the server action `checkout`' },
+          suggestions: [{ messageId: 'hoistToModuleScope', output: `'use server';\n${hoisted('export async function checkout()')}` }],
+        },
+      ],
+    },
+    {
+      filename: '/repo/app/subscribe/page.ts',
+      code: `import Stripe from 'stripe';
+
+export default function Page() {
+  async function subscribe(form: FormData) {
+    'use server';
+    const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+    await stripe.customers.create({ email: String(form.get('email')) });
+  }
+  return subscribe;
+}`,
+      errors: [
+        {
+          messageId: 'sdkClientPerRequest',
+          line: 6,
+          data: { client: 'new Stripe()', sdk: 'Stripe SDK', where: 'in the server action `subscribe`' },
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              output: `import Stripe from 'stripe';
+const sharedStripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+
+export default function Page() {
+  async function subscribe(form: FormData) {
+    'use server';
+    const stripe = sharedStripe;
+    await stripe.customers.create({ email: String(form.get('email')) });
+  }
+  return subscribe;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     stripeCase('/repo/src/routes/api/checkout/+server.ts', 'export async function POST()', 'in the SvelteKit endpoint `POST`'),
     stripeCase('/repo/src/routes/account/+page.server.ts', 'export async function load()', 'in the SvelteKit server `load`'),
     stripeCase('/repo/app/routes/billing.tsx', 'export async function loader()', 'in the Remix route `loader`'),

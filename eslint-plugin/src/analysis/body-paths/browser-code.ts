@@ -10,7 +10,7 @@
  * handlers and effects.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { hasDirective } from '../../ast/has-directive';
 
 const BROWSER_GLOBALS: ReadonlySet<string> = new Set([
   'window',
@@ -27,11 +27,7 @@ const BROWSER_GLOBALS: ReadonlySet<string> = new Set([
 
 /** True when the file is a React client component (`'use client'` among its directives). */
 export function isClientComponent(program: TSESTree.Program): boolean {
-  for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.directive === undefined) return false;
-    if (statement.directive === 'use client') return true;
-  }
-  return false;
+  return hasDirective(program.body, 'use client');
 }
 
 /** True when the file reads a browser-only global. */

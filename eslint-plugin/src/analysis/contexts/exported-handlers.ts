@@ -1,7 +1,8 @@
 /**
- * Handlers a platform calls by their export: AWS Lambda's `handler`, Next.js route exports, and the
+ * Handlers a platform calls by their export: AWS Lambda's `handler`, Next.js route exports, the
  * exports of other file-routed frameworks (SvelteKit `+server.ts`, Remix `loader`/`action`, Astro
- * endpoints: FILE_ROUTE_CONVENTIONS).
+ * endpoints: FILE_ROUTE_CONVENTIONS), and server actions (every export of a `'use server'` module;
+ * a function whose own body starts with `'use server'`).
  *
  *   export const handler = async (event) => ...          export { main as handler }
  *   exports.handler = ...   module.exports = { handler }  module.exports.handler = wrapper(fn)
@@ -37,7 +38,8 @@ import {
   LAMBDA_WRAPPER_NAME_PATTERN,
   LAMBDA_WRAPPER_NAMES,
 } from '../libraries/lambda-handlers';
-import { FILE_ROUTE_CONVENTIONS, NEXT_API_FILE, NEXT_ROUTE_EXPORTS, NEXT_ROUTE_FILE } from '../libraries/request-handlers';
+import { FILE_ROUTE_CONVENTIONS, NEXT_API_FILE, NEXT_ROUTE_EXPORTS, NEXT_ROUTE_FILE, SERVER_ACTION_DIRECTIVE } from '../libraries/request-handlers';
+import { hasDirective } from '../../ast/has-directive';
 import { isCliCommandModule } from './cli-command-modules';
 import type { ContextEnvironment, RequestContext } from './request-context';
 
@@ -83,7 +85,17 @@ export function typedLambdaHandlerContext(fn: FunctionNode, env: ContextEnvironm
   return undefined;
 }
 
+/** A function whose body starts with `'use server'`: a server action, run once per call from the client. */
+export function inlineServerActionContext(fn: FunctionNode): RequestContext | undefined {
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement || !hasDirective(fn.body.body, SERVER_ACTION_DIRECTIVE)) return undefined;
+  const name = fn.id?.name;
+  return { kind: 'request', description: name ? `the server action \`${name}\`` : 'a server action', via: [] };
+}
+
 function contextOfExport(name: string, env: ContextEnvironment): RequestContext | undefined {
+  if (hasDirective(env.sourceCode.ast.body, SERVER_ACTION_DIRECTIVE)) {
+    return { kind: 'request', description: `the server action \`${name}\``, via: [] };
+  }
   if (NEXT_ROUTE_FILE.test(env.filename) && NEXT_ROUTE_EXPORTS.has(name)) {
     return { kind: 'request', description: `the Next.js route handler \`${name}\``, via: [] };
   }

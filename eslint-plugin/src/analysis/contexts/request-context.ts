@@ -25,7 +25,7 @@ import { staticPropertyName } from '../../ast/static-property-name';
 import { staticString } from '../../ast/static-string';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { functionName, functionUses } from './call-graph';
-import { exportedHandlerContext, typedLambdaHandlerContext } from './exported-handlers';
+import { exportedHandlerContext, inlineServerActionContext, typedLambdaHandlerContext } from './exported-handlers';
 import { exportedHttpHandlerContext } from './exported-http-handlers';
 import { resolverContext } from './graphql-resolvers';
 import { decoratedHandlerContext } from './handler-decorators';
@@ -181,6 +181,7 @@ function search(
     visited.add(fn);
     const own =
       typedLambdaHandlerContext(fn, env) ??
+      inlineServerActionContext(fn) ??
       decoratedHandlerContext(fn, env) ??
       requestScopedConstructorContext(fn, env) ??
       dataSourceHookContext(fn, env) ??

@@ -385,6 +385,12 @@ export const NEXT_ROUTE_FILE = /(^|[\\/])app[\\/](.*[\\/])?route\.[cm]?[jt]sx?$/
 export const NEXT_API_FILE = /(^|[\\/])pages[\\/]api[\\/].*\.[cm]?[jt]sx?$/;
 
 /**
+ * React / Next.js server actions: every export of a module that starts with `'use server'`, and any
+ * function whose body starts with it, is an endpoint the client calls over HTTP (a POST per call).
+ */
+export const SERVER_ACTION_DIRECTIVE = 'use server';
+
+/**
  * Frameworks that route requests by file: the functions a route file exports under these names run
  * once per request. Matched on the linted file's path.
  */
