@@ -122,12 +122,8 @@ function usesLeaveKey(
     if (reference.init) return true;
     const identifier = reference.identifier;
     if (identifier === passedAt) return true;
+    if (useLeavesKey(identifier, key)) return true;
     const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
-      const name = staticPropertyName(parent);
-      return name !== undefined && name !== key;
-    }
-    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(identifier as TSESTree.Expression)) return true;
     if (
       aliases > 0 &&
       parent?.type === AST_NODE_TYPES.VariableDeclarator &&
@@ -152,7 +148,7 @@ export function fieldOptionsWithout(
 ): TSESTree.ObjectExpression[] | undefined {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   if (argument.type !== AST_NODE_TYPES.MemberExpression || argument.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = argument.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${argument.property.name}` : staticPropertyName(argument);
+  const name = thisMemberName(argument);
   const classBody = enclosingClassBody(argument);
   if (name === undefined || !classBody || !isPrivateField(classBody, name)) return undefined;
   const literals: TSESTree.ObjectExpression[] = [];
@@ -168,14 +164,10 @@ export function fieldOptionsWithout(
   forEachDescendant(classBody, sourceCode.visitorKeys, (node) => {
     if (unknown) return false;
     if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-    const read = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : staticPropertyName(node);
-    if (read !== name || node === argument) return undefined;
+    if (thisMemberName(node) !== name || node === argument) return undefined;
     const parent = node.parent;
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=') take(parent.right);
-    else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-      const property = staticPropertyName(parent);
-      if (property === undefined || property === key) unknown = true;
-    } else if (!(parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node))) unknown = true;
+    else if (!useLeavesKey(node, key)) unknown = true;
     return undefined;
   });
   return !unknown && literals.length > 0 ? literals : undefined;
@@ -190,6 +182,24 @@ function isPrivateField(classBody: TSESTree.ClassBody, name: string): boolean {
       fieldName(element) === name &&
       (element.key.type === AST_NODE_TYPES.PrivateIdentifier || element.accessibility === 'private'),
   );
+}
+
+/**
+ * A use of the options object that cannot give it `key`: a member read or write of another name
+ * (`options.ca = ...`), or the object handed to a constructor (`new https.Agent(options)`).
+ */
+function useLeavesKey(use: TSESTree.Node, key: string): boolean {
+  const parent = use.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+    const name = staticPropertyName(parent);
+    return name !== undefined && name !== key;
+  }
+  return parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(use as TSESTree.Expression);
+}
+
+/** `this.agentOptions` -> `agentOptions`, `this.#options` -> `#options`. */
+function thisMemberName(member: TSESTree.MemberExpression): string | undefined {
+  return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : staticPropertyName(member);
 }
 
 function fieldName(element: TSESTree.PropertyDefinition): string | undefined {
