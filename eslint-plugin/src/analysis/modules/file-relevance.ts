@@ -21,8 +21,9 @@ export function mayMatterInFile(
 ): boolean {
   const specifiers = importedSpecifiers(text);
   if (hint.mentions(text, specifiers)) return true;
-  const nonBuiltin = summaries ? specifiers.filter((specifier) => !isBuiltin(specifier)) : [];
-  if (nonBuiltin.length === 0) return false;
-  const loaded = summaries?.();
-  return loaded !== undefined && nonBuiltin.some((specifier) => loaded.mayReach(specifier, hint));
+  if (!summaries) return false;
+  const followed = specifiers.filter((specifier) => !isBuiltin(specifier));
+  if (followed.length === 0) return false;
+  const loaded = summaries();
+  return loaded !== undefined && followed.some((specifier) => loaded.mayReach(specifier, hint));
 }
