@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import { classifyError, classifyStatus, type DeliveryOutcome } from './delivery-outcome.js';
+import { sendDrained } from './drained-request.js';
 
 /** A destination URL split once into what undici's dispatcher takes. */
 export interface Destination {
@@ -66,11 +67,11 @@ function tlsOptions(trusted: readonly string[] | undefined): { secureContext?: S
   return { secureContext: createSecureContext({ ca: [...trusted] }), rejectUnauthorized: true };
 }
 
-async function postWith(
-  dispatcher: Dispatcher,
-  request: PostRequest,
-  handleBody: (body: Dispatcher.ResponseData['body']) => Promise<void>,
-): Promise<DeliveryOutcome> {
+/**
+ * One attempt of the incident's pattern: the response is closed without being read, so undici
+ * cannot return its connection to the pool.
+ */
+async function sendClosingUnread(dispatcher: Dispatcher, request: PostRequest): Promise<DeliveryOutcome> {
   // The deadline covers the whole attempt: connect, headers and body. undici takes an EventEmitter
   // as its abort signal, far cheaper per request than an AbortController (an EventTarget).
   const abort = new EventEmitter();
@@ -90,7 +91,8 @@ async function postWith(
       headersTimeout: request.timeoutMs,
       bodyTimeout: request.timeoutMs,
     });
-    await handleBody(response.body);
+    response.body.on('error', () => undefined); // destroying an unread undici body emits an abort error
+    response.body.destroy(); // closed unread: the socket cannot be reused
     return classifyStatus(response.statusCode, response.headers['retry-after']);
   } catch (error) {
     return classifyError(timedOut ? Object.assign(new Error(`request timed out after ${request.timeoutMs} ms`), { code: 'ETIMEDOUT' }) : error);
@@ -99,7 +101,7 @@ async function postWith(
   }
 }
 
-/** The corrected pattern: one pool for the process, bodies drained up to maxDrainBytes. */
+/** The corrected pattern: one pool for the process, bodies drained up to maxDrainBytes (drained-request.ts). */
 export function createSharedSender(options: HttpSenderOptions): HttpSender {
   const agent = new Agent({
     connections: options.connectionsPerOrigin,
@@ -110,12 +112,7 @@ export function createSharedSender(options: HttpSenderOptions): HttpSender {
     connect: { ...tlsOptions(options.trustedCertificates), timeout: options.connectTimeoutMs },
   });
   return {
-    post: (request) =>
-      postWith(agent, request, async (body) => {
-        // dump() reads up to `limit` bytes and then destroys the socket; a limit above the
-        // expected response size keeps the connection in the pool.
-        await body.dump({ limit: options.maxDrainBytes });
-      }),
+    post: (request) => sendDrained(agent, request, options.maxDrainBytes),
     close: () => agent.close(),
   };
 }
@@ -135,10 +132,7 @@ export function createNaiveSender(options: HttpSenderOptions): HttpSender {
       });
       open.add(perMessageClient);
       try {
-        return await postWith(perMessageClient, request, async (body) => {
-          body.on('error', () => undefined); // destroying an unread undici body emits an abort error
-          body.destroy(); // closed unread: the socket cannot be reused
-        });
+        return await sendClosingUnread(perMessageClient, request);
       } finally {
         open.delete(perMessageClient);
         void perMessageClient.destroy().catch(() => undefined);
