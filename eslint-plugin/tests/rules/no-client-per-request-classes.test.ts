@@ -249,3 +249,52 @@ app.post('/receipts', (req, res) => res.json(new Mailer()));`,
     },
   ],
 });
+
+// A static method called by its class's name is a function of this file like any other: the
+// options it is given are followed into it.
+const STATIC_SENDER = (send: string) => `import https from 'node:https';
+import axios from 'axios';
+export class RestClient {
+  private readonly agentOptions = { keepAlive: true };
+  static request(method: string, url: string, options: object) {
+    ${send}
+  }
+  restConfig() {
+    const config: Record<string, unknown> = { timeout: 5000 };
+    config.httpsAgent = new https.Agent(this.agentOptions);
+    return config;
+  }
+  retrieve(path: string) {
+    return RestClient.request('GET', path, this.restConfig());
+  }
+}`;
+
+ruleTester.run('no-client-per-request (options handed to a static method of the class)', rule as never, {
+  valid: [
+    {
+      name: 'the static method keeps the options (and their agent) for later requests',
+      code: STATIC_SENDER('RestClient.defaults = options;\n    return axios({ method, url, ...options });'),
+    },
+    {
+      name: 'an instance method of the same name is not what `RestClient.request()` runs',
+      code: STATIC_SENDER('return axios({ method, url, ...options });').replace('static request(', 'request('),
+    },
+  ],
+  invalid: [
+    {
+      name: 'every retrieve() builds an agent that RestClient.request() uses for one request',
+      code: STATIC_SENDER('return axios({ method, url, ...options });'),
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 10,
+          data: {
+            client: 'new https.Agent()',
+            where: 'in `RestClient.restConfig()`, called in `RestClient.retrieve()`, which uses it for one call and then drops it',
+            advice: 'Its options depend on the call: keep one instance per distinct configuration in a keyed cache (a Map) and reuse it.',
+          },
+        },
+      ],
+    },
+  ],
+});

@@ -31,6 +31,15 @@ export class Client extends BaseClient {
     return { method: 'GET', agent: ${AGENT} };
   }
 }`;
+// The guard reads the fresh options object of this call: it caches nothing across requests.
+const GUARDED = STEP.replace(
+  `      requestInit.agent = ${AGENT};`,
+  `      if (requestInit.agent) {
+        requestInit.agent.maxSockets = 8;
+      } else {
+        requestInit.agent = ${AGENT};
+      }`,
+);
 const hoisted = (code: string) =>
   code
     .replace(AGENT, 'sharedHttpsAgent')
@@ -61,11 +70,44 @@ ruleTester.run('no-client-per-request (request step overrides)', rule as never, 
       code: STEP.replace('const requestInit: { agent?: https.Agent } = {};', 'const requestInit = this.defaults;'),
     },
     {
+      name: 'a guard on a module-level object is a cache: built once, on the first request',
+      code: `import * as https from 'https';
+import express from 'express';
+const pools: { agent?: https.Agent } = {};
+const app = express();
+app.get('/proxy', (req, res) => {
+  const options = {};
+  if (pools.agent) {
+    options.agent = pools.agent;
+  } else {
+    pools.agent = ${AGENT};
+  }
+  res.json(options);
+});`,
+    },
+    {
       name: 'a static method is no step of a base class pipeline',
       code: STEP.replace('async prepareRequest(', 'static async prepareRequest('),
     },
   ],
   invalid: [
+    {
+      name: 'a guard on the fresh options of this call is no cache',
+      code: GUARDED,
+      errors: [
+        {
+          messageId: 'poolPerRequest',
+          line: 11,
+          data: {
+            client: 'new https.Agent()',
+            where:
+              'in `NodeFetchHttpClient.prepareRequest()`, which its base class calls for each request and which returns it in new request options (`requestInit.agent`)',
+            advice: 'Create it once at module scope and reuse it.',
+          },
+          suggestions: [{ messageId: 'hoistToModuleScope', output: hoisted(GUARDED) }],
+        },
+      ],
+    },
     {
       name: 'prepareRequest() returning a fresh requestInit with a new agent',
       code: STEP,

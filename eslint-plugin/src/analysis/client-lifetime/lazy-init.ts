@@ -11,6 +11,8 @@
  *
  * The test is structural: the construction sits under a guard (`??`, `||`, `if`, `?:`) that reads
  * the place the value is stored in, or looks it up in a collection (`.get()`, `.has()`, `in`).
+ * A place inside an object literal the same call creates (`const init = {}; if (init.agent) ... else
+ * init.agent = new Agent()`) caches nothing: the next call starts with a new object.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -18,6 +20,7 @@ import { isFunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { findVariable } from '../../ast/find-variable';
+import { isFreshObjectVariable } from './request-option-objects';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -27,14 +30,18 @@ const STORE_METHODS: ReadonlySet<string> = new Set(['set', 'add']);
 /** True when `construction` only runs when the value it stores is still missing. */
 export function isLazyInitialization(construction: TSESTree.Node, sourceCode: SourceCode): boolean {
   const path = ancestorsInFunction(construction);
+  const owner = path.at(-1)?.[1].parent ?? construction.parent;
   const targets = new Set<string>();
+  const store = (place: TSESTree.Node) => {
+    if (!isPerCallPlace(place, owner, sourceCode)) targets.add(normalized(sourceCode.getText(place)));
+  };
   // First the places the value goes to (`x = ...`, `const x = ...`, `cache.set(k, ...)`) ...
   for (const [child, current] of path) {
     switch (current.type) {
       case AST_NODE_TYPES.AssignmentExpression:
         if (current.right === child) {
           if (current.operator === '??=' || current.operator === '||=') return true;
-          targets.add(normalized(sourceCode.getText(current.left)));
+          store(current.left);
         }
         break;
       case AST_NODE_TYPES.VariableDeclarator:
@@ -52,11 +59,11 @@ export function isLazyInitialization(construction: TSESTree.Node, sourceCode: So
         break;
       }
       case AST_NODE_TYPES.IfStatement:
-        if (current.test !== child) collectStoredTargets(child, targets, sourceCode);
+        if (current.test !== child) collectStoredTargets(child, store);
         break;
       case AST_NODE_TYPES.BlockStatement:
         // `const client = new Client(); cached = client;`: stored by a later statement of the block.
-        collectStoredTargets(current, targets, sourceCode, current.body.indexOf(child as TSESTree.Statement) + 1);
+        collectStoredTargets(current, store, current.body.indexOf(child as TSESTree.Statement) + 1);
         break;
       default:
         break;
@@ -105,24 +112,34 @@ function ancestorsInFunction(node: TSESTree.Node): [TSESTree.Node, TSESTree.Node
  * Inside an `if` block, the construction may reach its storage through a local first:
  * `pool = new Pool(o); pools.set(o, pool)`. Collect what the block's statements store into.
  */
-function collectStoredTargets(block: TSESTree.Node, targets: Set<string>, sourceCode: SourceCode, from = 0): void {
+function collectStoredTargets(block: TSESTree.Node, store: (place: TSESTree.Node) => void, from = 0): void {
   const statements =
     block.type === AST_NODE_TYPES.BlockStatement ? block.body.slice(from) : [block];
   for (const statement of statements) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
     const expression = statement.expression;
     if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
-      targets.add(normalized(sourceCode.getText(expression.left)));
+      store(expression.left);
     } else if (
       expression.type === AST_NODE_TYPES.CallExpression &&
       expression.callee.type === AST_NODE_TYPES.MemberExpression
     ) {
       const name = staticPropertyName(expression.callee);
-      if (name !== undefined && STORE_METHODS.has(name)) {
-        targets.add(normalized(sourceCode.getText(expression.callee.object)));
-      }
+      if (name !== undefined && STORE_METHODS.has(name)) store(expression.callee.object);
     }
   }
+}
+
+/**
+ * `init.agent` where `init` is a `const` object literal of `owner` (the construction's function):
+ * a place that lives for one call, so a guard on it caches nothing.
+ */
+function isPerCallPlace(place: TSESTree.Node, owner: TSESTree.Node | undefined, sourceCode: SourceCode): boolean {
+  let root = stripWrappers(place);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = stripWrappers(root.object);
+  if (root === place || root.type !== AST_NODE_TYPES.Identifier || !owner || !isFunctionNode(owner)) return false;
+  const variable = findVariable(sourceCode.getScope(root), root);
+  return variable !== undefined && variable !== null && variable.scope.block === owner && isFreshObjectVariable(variable);
 }
 
 /** `if (client) return client;` / `if (cache.has(k)) { return cache.get(k); }`: leaves early when the value exists. */

@@ -309,7 +309,8 @@ function classNameOf(classNode: TSESTree.Node | undefined): string | undefined {
 /**
  * The function of this file that `call` runs, when the file shows it for certain: a function
  * declaration or a never-reassigned `const f = (...) => ...`, a method of the enclosing class
- * through `this.m(...)`, a method of a class instance `const x = new C(); x.m(...)`.
+ * through `this.m(...)`, a method of a class instance `const x = new C(); x.m(...)`, a static
+ * method called by its class's name `C.m(...)`.
  */
 export function calledFunction(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
@@ -327,7 +328,11 @@ export function calledFunction(
     return methodOf(enclosingClass(callee), key);
   }
   if (callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const init = fixedInitializer(findVariable(sourceCode.getScope(call), callee.object));
+  const objectVariable = findVariable(sourceCode.getScope(call), callee.object);
+  // `RestClient.request(...)`: a static method of a class of this file, called by the class's name.
+  const objectDef = objectVariable?.defs.length === 1 ? objectVariable.defs[0] : undefined;
+  if (objectDef?.type === 'ClassName') return methodOf(objectDef.node, key, 'static');
+  const init = fixedInitializer(objectVariable);
   if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const classVariable = findVariable(sourceCode.getScope(init), init.callee);
   const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
@@ -358,16 +363,17 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
   return undefined;
 }
 
-/** The non-static method `key` of `classNode` (not a getter, setter or constructor). */
+/** The method `key` of `classNode`, an instance one unless `static` (not a getter, setter or constructor). */
 function methodOf(
   classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined,
   key: string,
+  kind: 'instance' | 'static' = 'instance',
 ): FunctionNode | undefined {
   const method = classNode?.body.body.find(
     (member): member is TSESTree.MethodDefinition =>
       member.type === AST_NODE_TYPES.MethodDefinition &&
       member.kind === 'method' &&
-      !member.static &&
+      member.static === (kind === 'static') &&
       propertyKeyName(member) === key,
   );
   return method && isFunctionNode(method.value) ? method.value : undefined;

@@ -31,7 +31,7 @@ import {
 import { isLiteralValue } from '../../ast/is-literal-value';
 import { lookupProperty } from '../../ast/lookup-property';
 import { staticObjectLiteral } from '../../ast/static-object-literal';
-import { callerOptionsWithout, fieldOptionsWithout } from './options-from-callers';
+import { callerOptionsWithout, fieldOptionsWithout, localOptionsWithout } from './options-from-callers';
 import { allMatch } from './tracked-callees';
 import type { KeepAliveFalse, KeepAliveFinding, RemovableSetting } from './keepalive-finding';
 
@@ -106,8 +106,11 @@ export function agentConstructionFinding(
   }
   const object = staticObjectLiteral(optionsArgument, sourceCode.getScope(optionsArgument));
   if (!object) {
-    // `createAgent(cluster, options) { return new https.Agent(options); }`: built by the callers.
     if (spec.keepAliveDefault) return undefined;
+    // `const options = {}; if (ca) Object.assign(options, { ca }); new https.Agent(options)`.
+    const local = localOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
+    if (local) return wantsFullHandshakes(local) ? undefined : { kind, node, name, tls, options: local };
+    // `createAgent(cluster, options) { return new https.Agent(options); }`: built by the callers.
     const callerLiterals = callerOptionsWithout(optionsArgument, 'keepAlive', sourceCode);
     // `new Agent(this.agentOptions)`: the literals the class assigns to its private field.
     const fieldLiterals = callerLiterals ? undefined : fieldOptionsWithout(optionsArgument, 'keepAlive', sourceCode);

@@ -1,5 +1,7 @@
 /**
- * Agent options that arrive through a parameter, built by the callers in this file:
+ * Agent options built somewhere else in the file than the agent's constructor call: in a local
+ * variable that later statements add keys to (`const options = {}; options.ca = ca`), or through a
+ * parameter, by the callers in this file:
  *
  *   createAgent(cluster, agentOptions) {
  *     return new https.Agent(agentOptions);        // keepAlive: is it ever set?
@@ -32,6 +34,7 @@ import { forEachDescendant } from '../../ast/for-each-descendant';
 import { propertyKeyName } from '../../ast/property-key-name';
 import { findVariable } from '../../ast/find-variable';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
+import { isObjectAssign } from '../../ast/is-object-assign';
 import { lookupProperty } from '../../ast/lookup-property';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
@@ -101,9 +104,7 @@ function literalWithout(
     if (!isNeverReassigned(variable) || !usesLeaveKey(variable, key, scopeOf, 0, expression)) return undefined;
     literal = stripWrappers(def.node.init);
   }
-  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const { property, certain } = lookupProperty(literal, key);
-  return !property && certain ? literal : undefined;
+  return literal.type === AST_NODE_TYPES.ObjectExpression && literalLacks(literal, key) ? literal : undefined;
 }
 
 /**
@@ -135,6 +136,21 @@ function usesLeaveKey(
     }
     return false;
   });
+}
+
+/**
+ * The literal a local options variable starts as (`const options = {}`), when no use of it can give
+ * it `key`: it is never reassigned nor exported, and its other uses only read or assign other keys
+ * by name (`options.ca = ca`, `Object.assign(options, { ca })`) or hand it to a constructor.
+ */
+export function localOptionsWithout(argument: TSESTree.Node, key: string, sourceCode: SourceCode): TSESTree.ObjectExpression | undefined {
+  const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
+  const expression = stripWrappers(argument);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const [def] = findVariable(scopeOf(expression), expression)?.defs ?? [];
+  // `export const options = {}`: another module may set the key.
+  if (def?.type !== 'Variable' || def.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+  return literalWithout(expression, key, scopeOf);
 }
 
 /**
@@ -186,7 +202,8 @@ function isPrivateField(classBody: TSESTree.ClassBody, name: string): boolean {
 
 /**
  * A use of the options object that cannot give it `key`: a member read or write of another name
- * (`options.ca = ...`), or the object handed to a constructor (`new https.Agent(options)`).
+ * (`options.ca = ...`), `Object.assign(options, { ca })` with literals that lack `key` (its result
+ * unused), or the object handed to a constructor (`new https.Agent(options)`).
  */
 function useLeavesKey(use: TSESTree.Node, key: string): boolean {
   const parent = use.parent;
@@ -194,7 +211,18 @@ function useLeavesKey(use: TSESTree.Node, key: string): boolean {
     const name = staticPropertyName(parent);
     return name !== undefined && name !== key;
   }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === use && isObjectAssign(parent)) {
+    return parent.parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.arguments.slice(1).every((source) => literalLacks(source, key));
+  }
   return parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(use as TSESTree.Expression);
+}
+
+/** `source` is an object literal that certainly has no `key` (no spread or computed key could add it). */
+function literalLacks(source: TSESTree.Node, key: string): boolean {
+  const literal = stripWrappers(source);
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const { property, certain } = lookupProperty(literal, key);
+  return !property && certain;
 }
 
 /** `this.agentOptions` -> `agentOptions`, `this.#options` -> `#options`. */
