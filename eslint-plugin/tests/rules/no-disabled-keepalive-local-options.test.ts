@@ -32,6 +32,23 @@ module.exports = { agentFor };`;
 
 ruleTester.run('no-disabled-keepalive (options built in a local variable)', rule as never, {
   valid: [
+    // a function of this file sets keepAlive on the object it is given
+    `import https from 'https';
+function configure(options) { options.keepAlive = true; }
+const options = {};
+configure(options);
+export const agent = new https.Agent(options);`,
+    // ... through Object.assign in an arrow, or one more function down
+    `import https from 'https';
+const withDefaults = (options) => Object.assign(options, { keepAlive: true });
+function outer(options) { inner(options); }
+function inner(options) { options.maxSockets = 10; }
+const first = {};
+withDefaults(first);
+export const a = new https.Agent(first);
+const second = { keepAlive: false };
+outer(second);
+export const b = new https.Agent(second);`,
     // keepAlive assigned by name later
     `import https from 'https';
 export function make(ca: string) {
@@ -107,6 +124,30 @@ export function make() {
 }`,
   ],
   invalid: [
+    {
+      // a function of this file that only reads the object it is given changes nothing
+      code: `import https from 'https';
+function describe(options) { console.log('agent options', options); return Object.keys(options).length; }
+const options = { maxSockets: 4 };
+describe(options);
+export const agent = new https.Agent(options);`,
+      errors: [
+        {
+          messageId: 'agentWithoutKeepAlive',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addKeepAlive',
+              output: `import https from 'https';
+function describe(options) { console.log('agent options', options); return Object.keys(options).length; }
+const options = { keepAlive: true, maxSockets: 4 };
+describe(options);
+export const agent = new https.Agent(options);`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: AWS_CONFIG,
       errors: [
