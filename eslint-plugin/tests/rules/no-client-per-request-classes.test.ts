@@ -272,6 +272,24 @@ export class RestClient {
 ruleTester.run('no-client-per-request (options handed to a static method of the class)', rule as never, {
   valid: [
     {
+      name: 'a keyed cache that builds on the missing side of an `in` check',
+      code: STATIC_SENDER('return axios({ method, url, ...options });')
+        .replace('export class RestClient {', 'const agents: Record<string, https.Agent> = {};\nexport class RestClient {')
+        .replace(
+          '    config.httpsAgent = new https.Agent(this.agentOptions);',
+          "    config.httpsAgent = 'api' in agents ? agents.api : (agents.api = new https.Agent(this.agentOptions));",
+        ),
+    },
+    {
+      name: 'a cache checked with has() and filled on the missing side',
+      code: STATIC_SENDER('return axios({ method, url, ...options });')
+        .replace('export class RestClient {', 'const agents = new Map<string, https.Agent>();\nexport class RestClient {')
+        .replace(
+          '    config.httpsAgent = new https.Agent(this.agentOptions);',
+          "    if (agents.has('api')) {\n      config.httpsAgent = agents.get('api');\n    } else {\n      const agent = new https.Agent(this.agentOptions);\n      agents.set('api', agent);\n      config.httpsAgent = agent;\n    }",
+        ),
+    },
+    {
       name: 'the static method keeps the options (and their agent) for later requests',
       code: STATIC_SENDER('RestClient.defaults = options;\n    return axios({ method, url, ...options });'),
     },
@@ -281,6 +299,14 @@ ruleTester.run('no-client-per-request (options handed to a static method of the 
     },
   ],
   invalid: [
+    {
+      name: "an `'agent' in settings` check is a setting's presence, not a cache",
+      code: STATIC_SENDER('return axios({ method, url, ...options });').replace(
+        '    config.httpsAgent = new https.Agent(this.agentOptions);',
+        "    if ('keepAlive' in this.agentOptions) {\n      config.httpsAgent = new https.Agent(this.agentOptions);\n    }",
+      ),
+      errors: [{ messageId: 'poolPerRequest', line: 11 }],
+    },
     {
       name: 'every retrieve() builds an agent that RestClient.request() uses for one request',
       code: STATIC_SENDER('return axios({ method, url, ...options });'),

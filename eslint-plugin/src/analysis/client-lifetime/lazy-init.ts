@@ -12,7 +12,8 @@
  * The test is structural: the construction sits under a guard (`??`, `||`, `if`, `?:`) that reads
  * the place the value is stored in, or looks it up in a collection (`.get()`, `.has()`, `in`).
  * A place inside an object literal the same call creates (`const init = {}; if (init.agent) ... else
- * init.agent = new Agent()`) caches nothing: the next call starts with a new object.
+ * init.agent = new Agent()`) caches nothing: the next call starts with a new object. Nor does a
+ * presence check that builds when a setting is there (`if ('agent' in config) new Agent(config.agent)`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -86,13 +87,37 @@ export function isLazyInitialization(construction: TSESTree.Node, sourceCode: So
         break;
       case AST_NODE_TYPES.ConditionalExpression:
       case AST_NODE_TYPES.IfStatement:
-        if (current.test !== child && isGuard(current.test, targets, sourceCode)) return true;
+        if (current.test !== child && isGuard(current.test, targets, sourceCode) && !isPresenceCheck(current, child, targets, sourceCode)) {
+          return true;
+        }
         break;
       default:
         break;
     }
   }
   return false;
+}
+
+/**
+ * `if ('agent' in config) { … new Agent(config.agent) … }`: the construction runs when a key or
+ * entry is present, and the test reads none of the places it is stored in. That checks that a
+ * setting exists; a cache builds when its entry is missing (`if (!cache.has(k))`, `k in c ? … : …`
+ * with the construction on the missing side).
+ */
+function isPresenceCheck(
+  branch: TSESTree.IfStatement | TSESTree.ConditionalExpression,
+  child: TSESTree.Node,
+  targets: ReadonlySet<string>,
+  sourceCode: SourceCode,
+): boolean {
+  if (child !== branch.consequent) return false;
+  const test = stripWrappers(branch.test);
+  const presence =
+    (test.type === AST_NODE_TYPES.BinaryExpression && test.operator === 'in') ||
+    (test.type === AST_NODE_TYPES.CallExpression &&
+      test.callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(test.callee) === 'has');
+  return presence && !isGuard(test, targets, sourceCode, { lookups: false });
 }
 
 /** (child, parent) pairs from `node` up to its function or program. */
@@ -156,8 +181,13 @@ function isGuardedReturn(statement: TSESTree.Statement, targets: ReadonlySet<str
  * Does `test` read one of `targets`, or look something up in a collection — also through a local
  * `const` holding a lookup's result (`const existing = agents.get(id); if (existing) return existing;`)?
  */
-function isGuard(test: TSESTree.Node, targets: ReadonlySet<string>, sourceCode: SourceCode): boolean {
-  if (containsLookup(test) || readsLookupResult(test, sourceCode)) return true;
+function isGuard(
+  test: TSESTree.Node,
+  targets: ReadonlySet<string>,
+  sourceCode: SourceCode,
+  { lookups = true }: { readonly lookups?: boolean } = {},
+): boolean {
+  if (lookups && (containsLookup(test) || readsLookupResult(test, sourceCode))) return true;
   const text = normalized(sourceCode.getText(test));
   for (const target of targets) {
     if (target.length > 0 && mentions(text, target)) return true;
