@@ -21,6 +21,7 @@ import { isFunctionNode } from '../../ast/function-node';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { findVariable } from '../../ast/find-variable';
+import { rootIdentifier } from '../../ast/root-identifier';
 import { isFreshObjectVariable } from './request-option-objects';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -160,9 +161,8 @@ function collectStoredTargets(block: TSESTree.Node, store: (place: TSESTree.Node
  * a place that lives for one call, so a guard on it caches nothing.
  */
 function isPerCallPlace(place: TSESTree.Node, owner: TSESTree.Node | undefined, sourceCode: SourceCode): boolean {
-  let root = stripWrappers(place);
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = stripWrappers(root.object);
-  if (root === place || root.type !== AST_NODE_TYPES.Identifier || !owner || !isFunctionNode(owner)) return false;
+  const root = rootIdentifier(place);
+  if (!root || root === stripWrappers(place) || !owner || !isFunctionNode(owner)) return false;
   const variable = findVariable(sourceCode.getScope(root), root);
   return variable !== undefined && variable !== null && variable.scope.block === owner && isFreshObjectVariable(variable);
 }
