@@ -34,6 +34,15 @@ const GET_CONFIG = `${GET_CACHED}export async function getConfig(url: string): P
 }`;
 const UNAUTHORIZED = "  if (res.status === 401) throw new Error('unauthorized');";
 
+// vercel/storage's edge-config digest(): the cached field tested first, the error status last.
+const DIGEST = `${GET_CACHED}export async function digest(url: string): Promise<unknown> {
+  const res = await getCached(url);
+  if (res.cachedBody !== undefined) return res.cachedBody;
+  if (res.ok) return res.json();
+  throw new Error('unexpected');
+}`;
+const UNEXPECTED = "  throw new Error('unexpected');";
+
 const SET_FIELD = `export async function post(url: string, body: string): Promise<void> {
   const res = await fetch(url, { method: 'POST', body });
   res.attempt = 1;
@@ -61,6 +70,12 @@ function unreadBeforeThrow(code: string, line: number, exit: string, fixed: stri
 
 ruleTester.run('no-unconsumed-body (conditional copies in wrappers)', rule as never, {
   valid: [
+    // the cached field tested, then the body read on every other path
+    `${GET_CACHED}export async function digest(url: string): Promise<unknown> {
+  const res = await getCached(url);
+  if (typeof res.cachedBody !== 'undefined') return res.cachedBody;
+  return res.json();
+}`,
     // the caller reads or releases the body before every exit
     `${GET_CACHED}export async function getConfig(url: string): Promise<unknown> {
   const res = await getCached(url);
@@ -105,6 +120,8 @@ export async function check(url: string): Promise<void> {
 }`,
   ],
   invalid: [
+    // testing the caller's own field for undefined reads no body: the error path leaves it unread
+    unreadBeforeThrow(DIGEST, 14, UNEXPECTED, "  await %s;\n  throw new Error('unexpected');"),
     unreadBeforeThrow(GET_CONFIG, 14, UNAUTHORIZED, "  if (res.status === 401) { await %s; throw new Error('unauthorized'); }"),
     // setting a field on the response reads nothing
     unreadBeforeThrow(SET_FIELD, 2, THROW_ON_STATUS, '  if (!res.ok) { await %s; throw new Error(`status ${res.status}`); }'),

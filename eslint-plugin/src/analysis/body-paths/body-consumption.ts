@@ -4,8 +4,9 @@
  * Built on `classifyValueUse`: returning, yielding, throwing, passing or storing the response (or its
  * body) hands the body to other code; calling a reading method (`json()`, `text()`, `dump()`,
  * `resume()`, `pipe()`, `getReader()`, `cancel()`, ...) or iterating it consumes it; reading status
- * and headers does neither. Anything this module cannot classify counts as consumed — the rules
- * built on it must not report a body that might be read.
+ * and headers does neither, nor does testing a field of the caller's own for `undefined`. Anything
+ * this module cannot classify counts as consumed — the rules built on it must not report a body
+ * that might be read.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -19,6 +20,8 @@ import { isAssertedBodylessStatus } from './status-assertions';
 import { SOCKET_INSPECTION_MEMBERS } from '../libraries/socket-inspection';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { staticPropertyName } from '../../ast/static-property-name';
+import { isNullish } from '../../ast/is-nullish';
+import { stripWrappers } from '../../ast/strip-wrappers';
 
 export type BodyUse =
   /** Read, drained, piped, cancelled or iterated here. */
@@ -231,7 +234,20 @@ function classifyMemberUse(
   // `expect(res.status).toBe(204)`: past the assertion there is no body to release.
   if (STATUS_PROPERTIES.has(property) && isAssertedBodylessStatus(member)) return 'consumed';
   if (METADATA_PROPERTIES[holder].has(property)) return 'metadata';
+  // `res.cachedResponseBody !== undefined`: a test of a field the caller's own code put on the
+  // response (no property of a fetch Response reads its body); reading the field's value still
+  // counts as a read.
+  if (holder === 'fetch-response' && !isCalled && isTestedForNullish(member)) return 'metadata';
   return 'consumed';
+}
+
+/** `x === undefined`, `x != null`, `typeof x === 'undefined'`: `member` compared with nothing. */
+function isTestedForNullish(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof') return true;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '!==', '==', '!='].includes(parent.operator)) return false;
+  const other = parent.left === member ? parent.right : parent.left;
+  return isNullish(stripWrappers(other));
 }
 
 /** The properties that hold a response's status code. */
