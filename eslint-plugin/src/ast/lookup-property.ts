@@ -22,11 +22,16 @@ export interface PropertyLookup {
  * Finds the property with key `name` in `object` (case-insensitively when asked, as for HTTP
  * header names), and whether that answer is certain.
  */
-export function lookupProperty(
-  object: TSESTree.ObjectExpression,
-  name: string,
-  options: { caseInsensitive?: boolean } = {},
-): PropertyLookup {
+export interface LookupOptions {
+  readonly caseInsensitive?: boolean;
+  /**
+   * The values a spread call can produce (`...trustOptions(destination)`: what each `return` of a
+   * function of this file gives), when they are all known; undefined otherwise.
+   */
+  readonly spreadValues?: (call: TSESTree.CallExpression) => readonly TSESTree.Node[] | undefined;
+}
+
+export function lookupProperty(object: TSESTree.ObjectExpression, name: string, options: LookupOptions = {}): PropertyLookup {
   const wanted = options.caseInsensitive ? name.toLowerCase() : name;
   let found: TSESTree.Property | undefined;
   let unknownAfterFound = false;
@@ -51,10 +56,11 @@ export function lookupProperty(
 
 /**
  * True when every value `argument` can spread is known to lack the key: an object literal without
- * it (certainly), or a value that spreads nothing (`null`, `undefined`, `false`, `''`, `0`).
+ * it (certainly), a value that spreads nothing (`null`, `undefined`, `false`, `''`, `0`), or a call
+ * whose every possible result is one of those (`options.spreadValues`).
  * `...(cond && { ca })` and `...(ca ? { ca } : {})` are the usual shapes.
  */
-function spreadLacksKey(argument: TSESTree.Node, name: string, options: { caseInsensitive?: boolean }): boolean {
+function spreadLacksKey(argument: TSESTree.Node, name: string, options: LookupOptions): boolean {
   const value = stripWrappers(argument);
   switch (value.type) {
     case AST_NODE_TYPES.ObjectExpression: {
@@ -70,6 +76,10 @@ function spreadLacksKey(argument: TSESTree.Node, name: string, options: { caseIn
     case AST_NODE_TYPES.LogicalExpression:
       // `a && b` spreads `a` only when it is falsy, which spreads nothing; `||` and `??` may spread `a` itself.
       return (value.operator === '&&' || spreadLacksKey(value.left, name, options)) && spreadLacksKey(value.right, name, options);
+    case AST_NODE_TYPES.CallExpression: {
+      const values = options.spreadValues?.(value);
+      return values !== undefined && values.every((spread) => spreadLacksKey(spread, name, options));
+    }
     default:
       return false;
   }

@@ -57,6 +57,30 @@ export class Client {
   }
 }`;
 
+// SAP cloud-sdk's agent config (fixed upstream): the caller's options spread from helpers of the file.
+const AGENT_CONFIG = `import http from 'http';
+import https from 'https';
+type Destination = { url: string; trustAll?: boolean; ca?: string; pfx?: Buffer };
+export function getAgentConfig(destination: Destination) {
+  const certificateOptions = {
+    ...trustStoreOptions(destination),
+    ...keyStoreOptions(destination),
+  };
+  return createAgent(destination, certificateOptions);
+}
+function trustStoreOptions(destination: Destination) {
+  if (destination.url.startsWith('http:')) return {};
+  if (destination.trustAll) return { rejectUnauthorized: false };
+  return destination.ca ? { rejectUnauthorized: true, ca: [destination.ca] } : { rejectUnauthorized: true };
+}
+function keyStoreOptions(destination: Destination) {
+  if (!destination.pfx) return;
+  return { pfx: destination.pfx };
+}
+function createAgent(destination: Destination, options: https.AgentOptions) {
+  return destination.url.startsWith('https:') ? { httpsAgent: new https.Agent(options) } : { httpAgent: new http.Agent(options) };
+}`;
+
 const HTTP_CLIENT = `import { Agent, type AgentOptions, request } from 'https';
 import fs from 'fs';
 export class HttpClient {
@@ -80,6 +104,12 @@ export class HttpClient {
 // what the class assigns to it.
 ruleTester.run('no-disabled-keepalive (options built by the callers or kept in a private field)', rule as never, {
   valid: [
+    // a helper whose options are spread in sets keepAlive on one path
+    AGENT_CONFIG.replace("if (destination.trustAll) return { rejectUnauthorized: false };", "if (destination.trustAll) return { rejectUnauthorized: false, keepAlive: true };"),
+    // a helper that returns what it is given: its keys are not in sight
+    AGENT_CONFIG.replace("if (!destination.pfx) return;", "if (!destination.pfx) return destination as https.AgentOptions;"),
+    // a helper that calls itself: not followed
+    AGENT_CONFIG.replace("if (!destination.pfx) return;", "if (!destination.pfx) return { ...keyStoreOptions({ ...destination, pfx: Buffer.alloc(0) }) };"),
     // a caller sets keepAlive
     `import https from 'https';
 function makeAgent(options: https.AgentOptions) { return new https.Agent(options); }
@@ -206,6 +236,20 @@ function makeAgent(options) { return new Agent(options); }
 export const agent = makeAgent({ maxSockets: 10 });`,
   ],
   invalid: [
+    {
+      code: AGENT_CONFIG,
+      errors: ['https.Agent', 'http.Agent'].map(() => ({
+        messageId: 'agentWithoutKeepAlive' as const,
+        line: 21,
+        suggestions: [
+          {
+            messageId: 'addKeepAliveAtCallers' as const,
+            data: { lines: 'line 5' },
+            output: AGENT_CONFIG.replace('const certificateOptions = {\n', 'const certificateOptions = {\n    keepAlive: true,\n'),
+          },
+        ],
+      })),
+    },
     {
       // the shape of Adyen's node client: options kept in a private field, an agent per request
       code: HTTP_CLIENT,

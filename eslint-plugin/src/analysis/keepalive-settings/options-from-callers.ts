@@ -35,7 +35,9 @@ import { propertyKeyName } from '../../ast/property-key-name';
 import { findVariable } from '../../ast/find-variable';
 import { isNeverReassigned } from '../../ast/is-never-reassigned';
 import { isObjectAssign } from '../../ast/is-object-assign';
+import { localFunction } from '../../ast/local-function';
 import { lookupProperty } from '../../ast/lookup-property';
+import { returnedExpressions } from '../../ast/returned-expressions';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { stripWrappers } from '../../ast/strip-wrappers';
 
@@ -62,7 +64,7 @@ export function callerOptionsWithout(
   if (!passed) return undefined;
   const literals: TSESTree.ObjectExpression[] = [];
   for (const value of passed) {
-    const literal = literalWithout(value, key, scopeOf);
+    const literal = literalWithout(value, key, sourceCode);
     if (!literal) return undefined;
     literals.push(literal);
   }
@@ -90,11 +92,8 @@ function parameterOf(variable: Variable | null | undefined): TSESTree.Identifier
 }
 
 /** The literal `value` stands for when it is written without `key` and its variable never gets it. */
-function literalWithout(
-  value: TSESTree.Node,
-  key: string,
-  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
-): TSESTree.ObjectExpression | undefined {
+function literalWithout(value: TSESTree.Node, key: string, sourceCode: SourceCode): TSESTree.ObjectExpression | undefined {
+  const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const expression = stripWrappers(value);
   let literal: TSESTree.Node | undefined = expression;
   if (expression.type === AST_NODE_TYPES.Identifier) {
@@ -104,7 +103,7 @@ function literalWithout(
     if (!isNeverReassigned(variable) || !usesLeaveKey(variable, key, scopeOf, 0, expression)) return undefined;
     literal = stripWrappers(def.node.init);
   }
-  return literal.type === AST_NODE_TYPES.ObjectExpression && literalLacks(literal, key) ? literal : undefined;
+  return literal.type === AST_NODE_TYPES.ObjectExpression && literalLacks(literal, key, sourceCode) ? literal : undefined;
 }
 
 /**
@@ -150,7 +149,7 @@ export function localOptionsWithout(argument: TSESTree.Node, key: string, source
   const [def] = findVariable(scopeOf(expression), expression)?.defs ?? [];
   // `export const options = {}`: another module may set the key.
   if (def?.type !== 'Variable' || def.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
-  return literalWithout(expression, key, scopeOf);
+  return literalWithout(expression, key, sourceCode);
 }
 
 /**
@@ -162,7 +161,6 @@ export function fieldOptionsWithout(
   key: string,
   sourceCode: SourceCode,
 ): TSESTree.ObjectExpression[] | undefined {
-  const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   if (argument.type !== AST_NODE_TYPES.MemberExpression || argument.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = thisMemberName(argument);
   const classBody = enclosingClassBody(argument);
@@ -170,7 +168,7 @@ export function fieldOptionsWithout(
   const literals: TSESTree.ObjectExpression[] = [];
   let unknown = false;
   const take = (value: TSESTree.Node) => {
-    const literal = literalWithout(value, key, scopeOf);
+    const literal = literalWithout(value, key, sourceCode);
     if (literal) literals.push(literal);
     else unknown = true;
   };
@@ -217,12 +215,30 @@ function useLeavesKey(use: TSESTree.Node, key: string): boolean {
   return parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(use as TSESTree.Expression);
 }
 
-/** `source` is an object literal that certainly has no `key` (no spread or computed key could add it). */
-function literalLacks(source: TSESTree.Node, key: string): boolean {
+/**
+ * `source` is an object literal that certainly has no `key`: no computed key could add it, and each
+ * spread is one that cannot (with `sourceCode`, also a call of a function of this file whose every
+ * `return` gives such a value: `...trustOptions(destination)`).
+ */
+function literalLacks(source: TSESTree.Node, key: string, sourceCode?: SourceCode): boolean {
   const literal = stripWrappers(source);
   if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const { property, certain } = lookupProperty(literal, key);
+  const { property, certain } = lookupProperty(literal, key, sourceCode ? { spreadValues: localReturns(sourceCode) } : {});
   return !property && certain;
+}
+
+/** What a call of a function of this file can return (each `return`'s value); each function once per lookup. */
+function localReturns(sourceCode: SourceCode): (call: TSESTree.CallExpression) => readonly TSESTree.Node[] | undefined {
+  const expanded = new Set<TSESTree.Node>();
+  return (call) => {
+    if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const fn = localFunction(call.callee, sourceCode.getScope(call));
+    // Recursion, or a function met twice: unknown.
+    if (!fn || fn.async || fn.generator || expanded.has(fn)) return undefined;
+    expanded.add(fn);
+    // A bare `return` (or falling off the end) gives `undefined`, which spreads nothing.
+    return returnedExpressions(fn, sourceCode.visitorKeys).filter((value): value is TSESTree.Node => value !== undefined);
+  };
 }
 
 /** `this.agentOptions` -> `agentOptions`, `this.#options` -> `#options`. */
