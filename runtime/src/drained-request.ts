@@ -4,6 +4,7 @@
 // stream and the promises around it for every message (measured in the runtime README, "Connections").
 import type { Dispatcher } from 'undici';
 import { classifyError, classifyStatus, type DeliveryOutcome } from './delivery-outcome.js';
+import { dispatchOptionsOf } from './dispatch-options.js';
 import type { PostRequest } from './http.js';
 
 /** Aborts a response that has sent more than the drain limit: its connection is given up, as dump() does. */
@@ -84,17 +85,6 @@ export function sendDrained(dispatcher: Dispatcher, request: PostRequest, maxDra
     });
     // The deadline covers the whole attempt: waiting for a connection, connect, headers and body.
     timer = setTimeout(() => handler.expire(request.timeoutMs), request.timeoutMs);
-    dispatcher.dispatch(
-      {
-        origin: request.destination.origin,
-        path: request.destination.path,
-        method: request.method,
-        headers: request.headers,
-        body: request.method === 'POST' ? request.body : undefined,
-        headersTimeout: request.timeoutMs,
-        bodyTimeout: request.timeoutMs,
-      },
-      handler,
-    );
+    dispatcher.dispatch(dispatchOptionsOf(request), handler);
   });
 }

@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import { classifyError, classifyStatus, type DeliveryOutcome } from './delivery-outcome.js';
+import { dispatchOptionsOf } from './dispatch-options.js';
 import { sendDrained } from './drained-request.js';
 
 /** A destination URL split once into what undici's dispatcher takes. */
@@ -81,16 +82,7 @@ async function sendClosingUnread(dispatcher: Dispatcher, request: PostRequest): 
     abort.emit('abort');
   }, request.timeoutMs);
   try {
-    const response = await dispatcher.request({
-      origin: request.destination.origin,
-      path: request.destination.path,
-      method: request.method,
-      headers: request.headers,
-      body: request.method === 'POST' ? request.body : undefined,
-      signal: abort,
-      headersTimeout: request.timeoutMs,
-      bodyTimeout: request.timeoutMs,
-    });
+    const response = await dispatcher.request({ ...dispatchOptionsOf(request), signal: abort });
     response.body.on('error', () => undefined); // destroying an unread undici body emits an abort error
     response.body.destroy(); // closed unread: the socket cannot be reused
     return classifyStatus(response.statusCode, response.headers['retry-after']);
