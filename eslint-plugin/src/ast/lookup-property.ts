@@ -18,10 +18,6 @@ export interface PropertyLookup {
   readonly certain: boolean;
 }
 
-/**
- * Finds the property with key `name` in `object` (case-insensitively when asked, as for HTTP
- * header names), and whether that answer is certain.
- */
 export interface LookupOptions {
   readonly caseInsensitive?: boolean;
   /**
@@ -31,6 +27,10 @@ export interface LookupOptions {
   readonly spreadValues?: (call: TSESTree.CallExpression) => readonly TSESTree.Node[] | undefined;
 }
 
+/**
+ * Finds the property with key `name` in `object` (case-insensitively when asked, as for HTTP
+ * header names), and whether that answer is certain.
+ */
 export function lookupProperty(object: TSESTree.ObjectExpression, name: string, options: LookupOptions = {}): PropertyLookup {
   const wanted = options.caseInsensitive ? name.toLowerCase() : name;
   let found: TSESTree.Property | undefined;
