@@ -22,6 +22,7 @@ const commonjs = { languageOptions: { parser: espree as never, ecmaVersion: 2024
 const root = writeProject({
   'lib/storage.ts': `import { S3Client, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl as presign } from '@aws-sdk/s3-request-presigner';
+import { register } from 'client-registry';
 
 function getClient(): S3Client {
   return new S3Client({ region: process.env.REGION });
@@ -43,6 +44,10 @@ export const uploadFile = async (key: string, body: string) => {
 
 export async function signedUrl(key: string) {
   return presign(getClient(), new GetObjectCommand({ Bucket: 'b', Key: key }));
+}
+
+export async function registered(key: string) {
+  return register(getClient(), key);
 }
 
 export function makeClient() {
@@ -116,12 +121,12 @@ const app = express();
 app.get('/files/:key', async (req, res) => res.json(await downloadFile(req.params.key)));`,
       filename: at('routes.ts'),
     },
-    // The client goes to a package function we cannot see into.
+    // The client goes to a package function we cannot see into (it may keep it).
     {
       code: `import express from 'express';
-import { signedUrl } from './lib/storage';
+import { registered } from './lib/storage';
 const app = express();
-app.get('/files/:key/url', async (req, res) => res.json({ url: await signedUrl(req.params.key) }));`,
+app.get('/files/:key/url', async (req, res) => res.json({ url: await registered(req.params.key) }));`,
       filename: at('routes.ts'),
     },
     // An SDK client over a shared transport, built per call in a helper: setup, judged where it is built.
@@ -208,7 +213,7 @@ app.put('/files/:key', async (req, res) => {
           data: {
             client: 'downloadFile',
             pool: 'new S3Client()',
-            at: 'in lib/storage.ts:5',
+            at: 'in lib/storage.ts:6',
             where: 'in the request handler registered with `app.get()`',
           },
         },
@@ -219,8 +224,29 @@ app.put('/files/:key', async (req, res) => {
           data: {
             client: 'uploadFile',
             pool: 'new S3Client()',
-            at: 'in lib/storage.ts:5',
+            at: 'in lib/storage.ts:6',
             where: 'in the request handler registered with `app.put()`',
+          },
+        },
+      ],
+    },
+    // The presigner signs with the client and keeps nothing: the helper uses its client once.
+    {
+      code: `import express from 'express';
+import { signedUrl } from './lib/storage';
+const app = express();
+app.get('/files/:key/url', async (req, res) => res.json({ url: await signedUrl(req.params.key) }));`,
+      filename: at('routes.ts'),
+      errors: [
+        {
+          messageId: 'helperPerRequest',
+          line: 4,
+          column: 70,
+          data: {
+            client: 'signedUrl',
+            pool: 'new S3Client()',
+            at: 'in lib/storage.ts:6',
+            where: 'in the request handler registered with `app.get()`',
           },
         },
       ],

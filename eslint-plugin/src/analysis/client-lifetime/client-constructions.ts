@@ -22,7 +22,7 @@ import { findExportSpec, matchesExportSpec, type ExportSpec } from '../imports/e
 import type { BuiltClient } from './client-builders';
 import { AZURE_SDK_CLIENT_FACTORIES, AZURE_SDK_CLIENTS } from '../libraries/azure-sdk';
 import { AWS_SDK_V2_CLIENTS, AWS_SDK_V2_NON_CLIENT_NAME, AWS_SDK_V2_NON_CLIENTS } from '../libraries/aws-sdk-v2';
-import { CLIENT_HOLDER_FACTORIES, IDENTITY_WRAPPER_METHODS, IDENTITY_WRAPPERS } from '../libraries/client-wrappers';
+import { CLIENT_HOLDER_FACTORIES, CLIENT_USING_CALLS, IDENTITY_WRAPPER_METHODS, IDENTITY_WRAPPERS } from '../libraries/client-wrappers';
 import { GLOBAL_AGENT_PROPERTIES, GLOBAL_DISPATCHER_SETTERS } from '../libraries/process-wide-clients';
 import { REQUEST_CALLS, TYPED_REQUEST_CLIENTS } from '../libraries/request-calls';
 import { SHARED_TRANSPORT_SDKS, type SharedTransportSdk } from '../libraries/shared-transport-sdks';
@@ -151,6 +151,8 @@ export class ClientMatcher {
     const scope = this.sourceCode.getScope(node);
     const refs = resolveModuleRefs(node.callee, scope);
     if (refs?.some((ref) => findExportSpec(ref, REQUEST_CALLS) !== undefined)) return true;
+    // `getSignedUrl(client, command)`: uses the client for this call and keeps nothing.
+    if (refs?.some((ref) => findExportSpec(ref, CLIENT_USING_CALLS) !== undefined)) return true;
     return (
       this.isWrapperInstanceCall(node.callee, scope) ||
       isChainedAgentCall(node, this.sourceCode) ||

@@ -27,6 +27,7 @@ import { stripWrappers } from '../../ast/strip-wrappers';
 import { functionName, functionUses } from './call-graph';
 import { exportedHandlerContext, inlineServerActionContext, typedLambdaHandlerContext } from './exported-handlers';
 import { exportedHttpHandlerContext } from './exported-http-handlers';
+import { exportedLambdaEventHandlerContext } from './exported-lambda-event-handlers';
 import { resolverContext } from './graphql-resolvers';
 import { decoratedHandlerContext } from './handler-decorators';
 import { requestScopedConstructorContext } from './request-scoped-providers';
@@ -186,7 +187,8 @@ function search(
       requestScopedConstructorContext(fn, env) ??
       dataSourceHookContext(fn, env) ??
       providerServiceContext(fn, env) ??
-      exportedHttpHandlerContext(fn, env);
+      exportedHttpHandlerContext(fn, env) ??
+      exportedLambdaEventHandlerContext(fn, env);
     if (own) return { ...own, via };
 
     let inheritFrom: TSESTree.Node | undefined;

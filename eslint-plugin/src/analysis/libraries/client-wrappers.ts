@@ -27,3 +27,14 @@ export const CLIENT_HOLDER_FACTORIES: readonly PackageExportSpec[] = [
   { from: 'package', package: '@aws-sdk/lib-dynamodb', name: ['DynamoDBDocumentClient.from', 'DynamoDBDocument.from'] },
   { from: 'package', package: '@aws-sdk/lib-storage', name: 'Upload' },
 ];
+
+/**
+ * Calls that use the client passed to them for that call only and keep nothing:
+ * `getSignedUrl(client, command)` (`@aws-sdk/s3-request-presigner`) signs with the client's
+ * region and credentials and returns a string; `createPresignedPost(client, params)`
+ * (`@aws-sdk/s3-presigned-post`) likewise. A client built for one of these is used once.
+ */
+export const CLIENT_USING_CALLS: readonly PackageExportSpec[] = [
+  { from: 'package', package: '@aws-sdk/s3-request-presigner', name: 'getSignedUrl' },
+  { from: 'package', package: '@aws-sdk/s3-presigned-post', name: 'createPresignedPost' },
+];

@@ -31,6 +31,25 @@ export const LAMBDA_WRAPPER_HANDLER_METHODS: ReadonlySet<string> = new Set(['han
 /** middy's `middy(fn).before(hook)`: methods whose function runs once per event beside the handler. */
 export const LAMBDA_WRAPPER_HOOK_METHODS: ReadonlySet<string> = new Set(['before', 'after', 'onError']);
 
+/** Names the first parameter of an exported Lambda handler has (`exported-lambda-event-handlers.ts`). */
+export const LAMBDA_EVENT_PARAMETER_NAMES: ReadonlySet<string> = new Set(['event', 'evt']);
+
+/**
+ * Fields only an AWS event has: the record batch of SQS, SNS, S3, Kinesis and DynamoDB-stream events
+ * (`Records`), and the request of API Gateway (REST and HTTP APIs) and function URL events.
+ */
+export const LAMBDA_EVENT_FIELDS: ReadonlySet<string> = new Set([
+  'Records',
+  'pathParameters',
+  'queryStringParameters',
+  'multiValueQueryStringParameters',
+  'requestContext',
+  'httpMethod',
+  'rawPath',
+  'rawQueryString',
+  'isBase64Encoded',
+]);
+
 /** The type package every TypeScript Lambda imports its handler and event types from. */
 export const AWS_LAMBDA_TYPES_MODULE = 'aws-lambda';
 /** `Handler`, `APIGatewayProxyHandler`, `SQSHandler`, `APIGatewayProxyHandlerV2`, ... */
