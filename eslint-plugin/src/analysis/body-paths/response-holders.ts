@@ -26,7 +26,7 @@ import { requestAborts, responseListeners } from './http-response-listeners';
 import { signalAborts } from './signal-aborts';
 import type { ReleaseSuggestions } from './release-suggestions';
 import type { ParameterUse, ParameterUses } from './parameter-use';
-import { isPromiseSink } from './promise-sinks';
+import { isOnlyWaitedFor, isPromiseSink } from './promise-sinks';
 import type { ResponseBinding, ThrownHelper } from './response-binding';
 import { patternProperty } from './response-objects';
 import { responseCallbackOf, type ResponseSource } from './response-sources';
@@ -188,7 +188,13 @@ export class ResponseHolders {
     const direct = !throughHelper;
     switch (use.kind) {
       case 'bound':
-        if (!awaited) return false;
+        if (!awaited) {
+          // `const promise = fetch(url, { method: 'POST' }).catch(log)`, then only `await promise;`
+          // or `ctx.waitUntil(promise)`: waited for, the response itself dropped.
+          if (!isOnlyWaitedFor(use.declarator, sourceCode)) return false;
+          this.discarded(call, source, direct ? this.context.suggestions.readFirst(call, source) : []);
+          return true;
+        }
         this.analyseDeclarator(use.declarator, call, source, thrownBefore, throughHelper);
         return true;
       case 'stored': {
