@@ -508,3 +508,85 @@ ${body}
     assert.deepEqual(lint(readThenThrowCaught).found, []);
   });
 });
+
+describe('retry helpers given the request as a function (`fn: () => Promise<Response>`)', () => {
+  // Infisical's node SDK before its fix: a 429 is retried without releasing the body.
+  const onRateLimit = `${SLEEP}export const fetchWithRetry = async (fn: () => Promise<Response>, maxRetries = 4): Promise<Response> => {
+  let attempt = 0;
+  while (attempt <= maxRetries) {
+    try {
+      const response = await fn();
+      if (response.status === 429) {
+        attempt++;
+        if (attempt > maxRetries) return response;
+        await sleep(1000 * attempt);
+        continue;
+      }
+      return response;
+    } catch (err) {
+      attempt++;
+      if (attempt > maxRetries) throw err;
+      await sleep(1000 * attempt);
+    }
+  }
+  throw new Error('retries exhausted');
+};
+`;
+  // Boxel's loader before its fix: a gateway error is retried, the response kept in an outer `let`.
+  const onGatewayError = `${SLEEP}const RETRYABLE = new Set([502, 503, 504]);
+export async function fetchWithTransientRetry(doFetch: () => Promise<Response>, maxAttempts = 3): Promise<Response> {
+  let response: Response;
+  for (let attempt = 1; ; attempt++) {
+    response = await doFetch();
+    if (!RETRYABLE.has(response.status) || attempt === maxAttempts) {
+      return response;
+    }
+    await sleep(250 * attempt);
+  }
+}
+`;
+
+  it('reports the retry path of a helper whose requests come from a function parameter', () => {
+    const { found, messages } = lint(onRateLimit);
+    assert.deepEqual(found, ['6:13 unconsumedOnPath']);
+    assert.deepEqual(lint(withSuggestion(onRateLimit, messages[0])).found, []);
+    assert.deepEqual(lint(onGatewayError).found, ['6:5 retriedUnread']);
+  });
+
+  it('follows `doFetch: typeof fetch` like fetch itself', () => {
+    const code = `export async function postEvent(doFetch: typeof fetch, url: string) {
+  const res = await doFetch(url, { method: 'POST' });
+  if (!res.ok) throw new Error('rejected: ' + res.status);
+  return res.json();
+}
+`;
+    assert.deepEqual(lint(code).found, ['2:9 unconsumedOnPath']);
+  });
+
+  it('stays quiet where the helper releases the body, hands the response back, or the type is not a fetch request', () => {
+    const released = onRateLimit.replace('await sleep(1000 * attempt);\n        continue;', 'await response.body?.cancel();\n        await sleep(1000 * attempt);\n        continue;');
+    assert.notEqual(released, onRateLimit);
+    assert.deepEqual(lint(released).found, []);
+    assert.deepEqual(lint(`export async function withRetry(fn: () => Promise<Response>) {\n  return fn();\n}\n`).found, []);
+    // A server middleware gets the response it is about to send: no socket behind it.
+    assert.deepEqual(
+      lint(`export async function middleware(req: Request, next: () => Promise<Response>) {
+  const res = await next();
+  if (res.status === 404) return new Response('not here', { status: 404 });
+  return res;
+}
+`).found,
+      [],
+    );
+    // An Express response (or any type of the file named Response) is not a fetch response.
+    assert.deepEqual(
+      lint(`import type { Response } from 'express';
+export async function fetchWithRetry(fn: () => Promise<Response>) {
+  const res = await fn();
+  if (!res.headersSent) throw new Error('not sent');
+}
+`).found,
+      [],
+    );
+  });
+});

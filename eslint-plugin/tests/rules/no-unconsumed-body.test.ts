@@ -1369,6 +1369,54 @@ function ping(url, done) {
         },
       ],
     },
+    // https.request with its options and callback on lines of their own: reported at the request,
+    // the line that makes the response (not at the callback's parameter)
+    {
+      code: `
+const https = require('https');
+function postJson(url, body) {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      { method: 'POST' },
+      (res) => {
+        if (res.statusCode >= 400) reject(new Error('status ' + res.statusCode));
+        else resolve(res.statusCode);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}`,
+      ...plainJs,
+      errors: [
+        {
+          messageId: 'neverConsumed',
+          line: 5,
+          column: 17,
+          data: data('node-http', 11),
+          suggestions: [
+            { messageId: 'suggestResume', output: `
+const https = require('https');
+function postJson(url, body) {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      { method: 'POST' },
+      (res) => {
+        if (res.statusCode >= 400) reject(new Error('status ' + res.statusCode));
+        else resolve(res.statusCode);
+        res.resume();
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}` },
+          ],
+        },
+      ],
+    },
     // http.request response listener that only logs the status
     {
       code: `

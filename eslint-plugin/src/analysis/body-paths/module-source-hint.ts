@@ -4,7 +4,8 @@
  * cross-fetch, axios, got, a configured source's package) or, in code, the name of a global source
  * (`fetch`, a configured global). Comments and strings do not count: `'The fetch size is invalid'`,
  * a doc comment's `import { request } from 'undici'`, or the protocol name `'http'` return no
- * response.
+ * response. A function type that returns a fetch response (`fn: () => Promise<Response>`,
+ * response-function-types.ts) counts too: calling such a parameter gives one.
  */
 import type { ExportSpec } from '../imports/export-spec';
 import { importsPackageOf, namesGlobalOf } from '../imports/package-mentions';
@@ -12,6 +13,9 @@ import type { ResponseSourceSpec } from '../libraries/response-sources';
 import type { TextHint } from '../modules';
 
 const hints = new Map<string, TextHint>();
+
+/** `=> Promise<Response>` / `=> Response`, as a function type spells it (not `=> Response.json(...)`). */
+const RESPONSE_FUNCTION_TYPE = /=>\s*(?:Promise\s*<\s*Response\s*>|Response\b(?!\s*[.(]))/;
 
 /** The hint for `sources` (built-in plus configured), which the rule options key `optionsKey` identifies. */
 export function moduleSourceHint(sources: readonly ResponseSourceSpec[], optionsKey: string): TextHint {
@@ -27,6 +31,7 @@ function hintFor(sources: readonly ResponseSourceSpec[], optionsKey: string): Te
   const specs: ExportSpec[] = sources.map((source) => source.function);
   return {
     key: `body-paths/module-source/${optionsKey}`,
-    mentions: (text, specifiers) => importsPackageOf(specifiers, specs) || namesGlobalOf(text, specs),
+    mentions: (text, specifiers) =>
+      importsPackageOf(specifiers, specs) || namesGlobalOf(text, specs) || RESPONSE_FUNCTION_TYPE.test(text),
   };
 }

@@ -380,6 +380,7 @@ export class ResponseHolders {
       this.analyseResponseParameter(callbackFn, call, source, releases, {
         index: source.responseArgument ?? 0,
         errorIndex: source.errorArgument,
+        ownCallback: callbackFn === callback,
       });
     }
     for (const listener of listeners) {
@@ -416,7 +417,12 @@ export class ResponseHolders {
     call: TSESTree.CallExpression,
     source: ResponseSource,
     releases: readonly TSESTree.Node[] = [],
-    parameters: { readonly index: number; readonly errorIndex?: number } = { index: 0 },
+    parameters: {
+      readonly index: number;
+      readonly errorIndex?: number;
+      /** The request call's own inline callback (`https.request(options, (res) => ...)`). */
+      readonly ownCallback?: boolean;
+    } = { index: 0 },
     /** Set when a status helper gave the response to this callback (`.then(handleErrors).then((res) => ...)`). */
     helped?: { readonly thrownBefore: ThrownHelper | undefined },
   ): void {
@@ -456,9 +462,12 @@ export class ResponseHolders {
       variable,
       start,
       writer: fn,
-      // A `.then((res) => …)` callback on a line of its own: reported at the request (`fetch(url)`),
-      // the line that makes the response.
-      reportNode: source.delivery === 'promise' && !helped && call.loc.start.line !== param.loc.start.line ? call : param,
+      // A `.then((res) => …)` callback, or the request's own inline callback, on a line of its own:
+      // reported at the request (`fetch(url)`, `https.request(`), the line that makes the response.
+      reportNode:
+        ((source.delivery === 'promise' && !helped) || parameters.ownCallback === true) && call.loc.start.line !== param.loc.start.line
+          ? call
+          : param,
       releases,
       promise: source.delivery === 'promise' && !helped ? { call, source } : undefined,
       ...(errorVariable ? { errorVariables: [errorVariable] } : {}),

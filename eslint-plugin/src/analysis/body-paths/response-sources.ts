@@ -56,6 +56,8 @@ import {
   type MethodCarrier,
   type MethodParameter,
 } from './request-method';
+import { isRequestFunctionName, isResponseFunctionType } from './response-function-types';
+import { functionName } from '../contexts/call-graph';
 import { isNonNetworkUrl } from './non-network-url';
 import { forwardedResponse, type ForwardedResponse } from './callback-forwarding';
 import { responseInObject } from './response-objects';
@@ -307,6 +309,18 @@ export class ResponseSourceResolver {
    * the client unless the caller passes another function.
    */
   private classifyParameter(name: TSESTree.Node, fn: TSESTree.Node, depth: number): Classification {
+    // `fn: () => Promise<Response>`: whatever the caller passes gives a fetch response.
+    const typed = name.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+    if (
+      typed &&
+      name.type === AST_NODE_TYPES.Identifier &&
+      isFunctionNode(fn) &&
+      (typed.type === AST_NODE_TYPES.TSTypeQuery || isRequestFunctionName(name.name, functionName(fn))) &&
+      isResponseFunctionType(typed, this.sourceCode.getScope(fn))
+    ) {
+      const fetchSpec = this.sources.find((source) => source.holder === 'fetch-response' && source.function.from === 'global');
+      if (fetchSpec) return fromSpec(fetchSpec);
+    }
     const pattern = name.parent;
     if (!isFunctionNode(fn) || pattern?.type !== AST_NODE_TYPES.AssignmentPattern || pattern.left !== name || !clientSlotOf(name, fn)) {
       return 'unknown';

@@ -174,7 +174,22 @@ function isGuardedReturn(statement: TSESTree.Statement, targets: ReadonlySet<str
     statement.consequent.type === AST_NODE_TYPES.BlockStatement && statement.consequent.body.length === 1
       ? statement.consequent.body[0]
       : statement.consequent;
-  return consequent?.type === AST_NODE_TYPES.ReturnStatement && isGuard(statement.test, targets, sourceCode);
+  return (
+    consequent?.type === AST_NODE_TYPES.ReturnStatement &&
+    isGuard(statement.test, targets, sourceCode) &&
+    returnsCachedValue(consequent.argument, targets, sourceCode)
+  );
+}
+
+/**
+ * A cache hit gives back what it found: `return client`, `return cache.get(k)`, `return existing`
+ * (a lookup's result), `return hit.agent`. `const file = form.get('file'); if (!file) return
+ * Response.json(...)` reads a lookup too, but leaves with something else: input validation.
+ */
+function returnsCachedValue(argument: TSESTree.Expression | null, targets: ReadonlySet<string>, sourceCode: SourceCode): boolean {
+  if (!argument) return false;
+  const root = rootIdentifier(argument);
+  return isGuard(argument, targets, sourceCode) || (root !== undefined && readsLookupResult(root, sourceCode));
 }
 
 /**

@@ -64,6 +64,17 @@ describe('isLazyInitialization', () => {
     );
   });
 
+  it('does not take input validation on a lookup for a cache: a cache hit returns what it found', () => {
+    assert.deepEqual(
+      lazy(`
+        async function a(req) { const file = (await req.formData()).get('file'); if (!file) return Response.json({ error: 'file is required' }, { status: 400 }); const s3 = new Probe(); return s3.send(file); }
+        function b(url) { const token = url.searchParams.get('token'); if (!token) return null; const agent = new Probe(token); return agent; }
+        function c(id) { const hit = agents.get(id); if (hit) return hit.agent; const agent = new Probe(); agents.set(id, { agent }); return agent; }
+      `),
+      [false, false, true],
+    );
+  });
+
   it('does not mistake other conditions for a cache', () => {
     assert.deepEqual(
       lazy(`
