@@ -568,6 +568,8 @@ export async function fetchWithTransientRetry(doFetch: () => Promise<Response>, 
     assert.notEqual(released, onRateLimit);
     assert.deepEqual(lint(released).found, []);
     assert.deepEqual(lint(`export async function withRetry(fn: () => Promise<Response>) {\n  return fn();\n}\n`).found, []);
+    // No name says the function makes a request: a probe given some function of that type.
+    assert.deepEqual(lint(`export async function status(probe: typeof fetch, url: string) {\n  const res = await probe(url);\n  return res.ok;\n}\n`).found, []);
     // A server middleware gets the response it is about to send: no socket behind it.
     assert.deepEqual(
       lint(`export async function middleware(req: Request, next: () => Promise<Response>) {

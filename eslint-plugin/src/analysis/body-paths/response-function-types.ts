@@ -6,7 +6,7 @@
  * `Response` and `fetch` must be the globals: a type of the file or an import of that name (an
  * Express `Response`) is something else. A server's middleware gets the same type for the response
  * it is about to send (`next: () => Promise<Response>`, SvelteKit's `resolve`), which holds no
- * socket: `() => Promise<Response>` counts only where a name says it makes a request
+ * socket: such a parameter counts only where a name says it makes a request
  * (`isRequestFunctionName`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';

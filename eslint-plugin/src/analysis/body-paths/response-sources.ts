@@ -315,7 +315,7 @@ export class ResponseSourceResolver {
       typed &&
       name.type === AST_NODE_TYPES.Identifier &&
       isFunctionNode(fn) &&
-      (typed.type === AST_NODE_TYPES.TSTypeQuery || isRequestFunctionName(name.name, functionName(fn))) &&
+      isRequestFunctionName(name.name, functionName(fn)) &&
       isResponseFunctionType(typed, this.sourceCode.getScope(fn))
     ) {
       const fetchSpec = this.sources.find((source) => source.holder === 'fetch-response' && source.function.from === 'global');
