@@ -137,7 +137,9 @@ export default createRule<Options, MessageIds>({
         }
         if (built.sdk !== undefined) {
           const label = node.type === AST_NODE_TYPES.NewExpression ? `new ${client}()` : `${client}()`;
-          context.report({ node, messageId: 'sdkBuilderPerRequest', data: { client: label, sdk: built.sdk, built: built.client, where, at }, suggest });
+          // A helper that builds the client for its own use does work on every call: nothing to hoist.
+          const sdkSuggest = built.dropped ? [] : suggest;
+          context.report({ node, messageId: 'sdkBuilderPerRequest', data: { client: label, sdk: built.sdk, built: built.client, where, at }, suggest: sdkSuggest });
           return;
         }
         if (built.dropped) {

@@ -91,6 +91,13 @@ export async function charge(amount: number) {
   return stripe.charges.create({ amount, currency: 'eur' });
 }
 `,
+  'lib/status-api.ts': `import axios from 'axios';
+export async function status(service: string) {
+  const api = axios.create({ baseURL: 'https://status.example.com', timeout: 2000 });
+  const res = await api.get('/services/' + service);
+  return res.data;
+}
+`,
   // The linted files must exist for cross-file analysis; RuleTester lints each case's `code` under these names.
   ...Object.fromEntries(['routes.ts', 'handler.js', 'worker.ts', 'setup.ts'].map((file) => [file, '// linted from the test case\n'])),
 });
@@ -129,12 +136,12 @@ const app = express();
 app.get('/files/:key/url', async (req, res) => res.json({ url: await registered(req.params.key) }));`,
       filename: at('routes.ts'),
     },
-    // An SDK client over a shared transport, built per call in a helper: setup, judged where it is built.
+    // A thin wrapper built per call in a helper costs next to nothing: not reported.
     {
       code: `import express from 'express';
-import { charge } from './lib/stripe';
+import { status } from './lib/status-api';
 const app = express();
-app.post('/pay', async (req, res) => res.json(await charge(req.body.amount)));`,
+app.get('/status/:name', async (req, res) => res.json(await status(req.params.name)));`,
       filename: at('routes.ts'),
     },
     // Module scope and startup code run once.
@@ -248,6 +255,30 @@ app.get('/files/:key/url', async (req, res) => res.json({ url: await signedUrl(r
             at: 'in lib/storage.ts:6',
             where: 'in the request handler registered with `app.get()`',
           },
+        },
+      ],
+    },
+    // An SDK client over the process-wide transport, built and used per call in a helper: repeated
+    // setup on every request, reported as such (no suggestion: the helper's call is per-request work).
+    {
+      code: `import express from 'express';
+import { charge } from './lib/stripe';
+const app = express();
+app.post('/pay', async (req, res) => res.json(await charge(req.body.amount)));`,
+      filename: at('routes.ts'),
+      errors: [
+        {
+          messageId: 'sdkBuilderPerRequest',
+          line: 4,
+          column: 53,
+          data: {
+            client: 'charge()',
+            sdk: 'Stripe SDK',
+            built: 'new Stripe()',
+            at: 'in lib/stripe.ts:3',
+            where: 'in the request handler registered with `app.post()`',
+          },
+          suggestions: [],
         },
       ],
     },

@@ -131,16 +131,19 @@ export class ClientBuilders {
   }
 
   /**
-   * The connection pool a call of `fn` builds every time and uses for that call only, neither
-   * returning nor keeping it (a per-call helper: `const s3 = getClient(); await s3.send(cmd)`), if
-   * any. Setup-only clients (SDKs over a shared transport, thin wrappers) do not count: building
-   * one per call repeats configuration, and the caller's own options decide whether that matters.
+   * The connection pool, or SDK client over the process-wide transport, a call of `fn` builds every
+   * time and uses for that call only, neither returning nor keeping it (a per-call helper: `const
+   * s3 = getClient(); await s3.send(cmd)`, `const anthropic = new Anthropic(); await
+   * anthropic.messages.create(...)`), if any. Thin wrappers (`axios.create()`) do not count:
+   * building one per call costs next to nothing.
    */
   droppedByFunction(fn: FunctionNode, hops = MAX_BUILD_HOPS): BuiltClient | undefined {
     let found: BuiltClient | undefined;
     this.forEachRunningCall(fn.body, (call) => {
       const built = this.builtBy(call, hops);
-      if (!built || built.sdk || built.wrapper || built.storedIn !== undefined) return false;
+      // An SDK client over the process-wide transport counts too (repeated setup, reported as such);
+      // a thin wrapper (`axios.create()`) does not: it costs next to nothing to build.
+      if (!built || built.wrapper || built.storedIn !== undefined) return false;
       if (isLazyInitialization(call, this.view.sourceCode)) return false;
       if (!isSingleUse(traceLifetime(call, this.view.lifetimeEnv))) return false;
       const here = this.builtHere(built, call, fn);
