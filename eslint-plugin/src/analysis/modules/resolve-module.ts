@@ -10,6 +10,8 @@
  * `node_modules` folder and they count as project code. Before `npm install` has made those links,
  * a package named in the root package.json's `workspaces` (workspace-packages.ts) is resolved from
  * its own folder: through its `exports` (a package may import itself by name), else as a path.
+ * SvelteKit's `$lib` alias is resolved from the project's layout when no tsconfig declares it
+ * (sveltekit-lib-alias.ts).
  *
  * `oxc-resolver` is a native module. It is loaded lazily; when it cannot be loaded, nothing
  * resolves and module summaries are unavailable (rules keep their single-file behaviour).
@@ -18,6 +20,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
+import { svelteKitLibRequest } from './sveltekit-lib-alias';
 import { clearWorkspaces, workspacePackages, workspaceRootOf } from './workspace-packages';
 
 /** Extensions of the source files we can parse, in the order TypeScript prefers them. */
@@ -145,6 +148,13 @@ function resolveUncached(directory: string, specifier: string): string | undefin
   // every request; relative imports and workspace packages still resolve without it.
   if (resolved === undefined && configFile !== '') resolved = resolveWith('', directory, specifier);
   if (resolved === undefined) resolved = resolveUnlinkedWorkspacePackage(configFile, directory, specifier);
+  if (resolved === undefined) {
+    // `$lib/server/db` of a SvelteKit project whose generated tsconfig has not been written yet.
+    const svelteKit = svelteKitLibRequest(directory, specifier);
+    if (svelteKit) {
+      resolved = resolveWith(configFile, svelteKit.root, svelteKit.request) ?? resolveWith('', svelteKit.root, svelteKit.request);
+    }
+  }
   if (resolved === undefined || !isProjectSource(resolved, directory)) return undefined;
   return resolved;
 }

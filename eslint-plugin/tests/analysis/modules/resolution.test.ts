@@ -74,6 +74,28 @@ describe('module summaries: resolving imports to project modules', () => {
     ]);
   });
 
+  it("resolves SvelteKit's $lib from the project layout when the generated tsconfig is missing", () => {
+    const root = project({
+      // extends the `.svelte-kit/tsconfig.json` that `svelte-kit sync` has not written yet
+      'app/tsconfig.json': JSON.stringify({ extends: './.svelte-kit/tsconfig.json' }),
+      'app/svelte.config.js': 'export default {};\n',
+      'app/src/lib/server/cms.ts': 'export function cmsClient() { return 1; }\n',
+      'app/src/lib/index.ts': 'export const site = 1;\n',
+      'app/src/routes/blog/[slug]/+page.server.ts': "import { cmsClient } from '$lib/server/cms';\nimport { site } from '$lib';\nprobe(cmsClient); probe(site);\n",
+      'app/src/hooks.server.ts': "import { cmsClient } from '$lib/server/cms';\nprobe(cmsClient);\n",
+      // outside `src`, and in a project without `src/lib`, `$lib` names nothing
+      'app/scripts/seed.ts': "import { cmsClient } from '$lib/server/cms';\nprobe(cmsClient);\n",
+      'other/src/main.ts': "import { cmsClient } from '$lib/server/cms';\nprobe(cmsClient);\n",
+    });
+    assert.deepEqual(describeProbes(root, 'app/src/routes/blog/[slug]/+page.server.ts'), [
+      'app/src/lib/server/cms.ts#cmsClient:FunctionDeclaration',
+      'app/src/lib/index.ts#site:Literal',
+    ]);
+    assert.deepEqual(describeProbes(root, 'app/src/hooks.server.ts'), ['app/src/lib/server/cms.ts#cmsClient:FunctionDeclaration']);
+    assert.deepEqual(describeProbes(root, 'app/scripts/seed.ts'), [undefined]);
+    assert.deepEqual(describeProbes(root, 'other/src/main.ts'), [undefined]);
+  });
+
   it('still resolves relative imports when the tsconfig cannot be loaded', () => {
     const root = project({
       'tsconfig.json': '{\n  // extends a package that is not installed\n  "extends": "@tsconfig/missing/tsconfig.json",\n}\n',
