@@ -10,8 +10,8 @@
  * `node_modules` folder and they count as project code. Before `npm install` has made those links,
  * a package named in the root package.json's `workspaces` (workspace-packages.ts) is resolved from
  * its own folder: through its `exports` (a package may import itself by name), else as a path.
- * SvelteKit's `$lib` alias is resolved from the project's layout when no tsconfig declares it
- * (sveltekit-lib-alias.ts).
+ * SvelteKit's `$lib` and Nuxt's `~`/`@` aliases are resolved from the project's layout when no
+ * tsconfig declares them (framework-aliases.ts).
  *
  * `oxc-resolver` is a native module. It is loaded lazily; when it cannot be loaded, nothing
  * resolves and module summaries are unavailable (rules keep their single-file behaviour).
@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
-import { svelteKitLibRequest } from './sveltekit-lib-alias';
+import { frameworkAliasRequests } from './framework-aliases';
 import { clearWorkspaces, workspacePackages, workspaceRootOf } from './workspace-packages';
 
 /** Extensions of the source files we can parse, in the order TypeScript prefers them. */
@@ -148,12 +148,11 @@ function resolveUncached(directory: string, specifier: string): string | undefin
   // every request; relative imports and workspace packages still resolve without it.
   if (resolved === undefined && configFile !== '') resolved = resolveWith('', directory, specifier);
   if (resolved === undefined) resolved = resolveUnlinkedWorkspacePackage(configFile, directory, specifier);
-  if (resolved === undefined) {
-    // `$lib/server/db` of a SvelteKit project whose generated tsconfig has not been written yet.
-    const svelteKit = svelteKitLibRequest(directory, specifier);
-    if (svelteKit) {
-      resolved = resolveWith(configFile, svelteKit.root, svelteKit.request) ?? resolveWith('', svelteKit.root, svelteKit.request);
-    }
+  // `$lib/server/db` of a SvelteKit project, `~/server/utils/db` of a Nuxt one, whose generated
+  // tsconfig has not been written yet.
+  for (const alias of resolved === undefined ? frameworkAliasRequests(directory, specifier) : []) {
+    resolved = resolveWith(configFile, alias.root, alias.request) ?? resolveWith('', alias.root, alias.request);
+    if (resolved !== undefined) break;
   }
   if (resolved === undefined || !isProjectSource(resolved, directory)) return undefined;
   return resolved;

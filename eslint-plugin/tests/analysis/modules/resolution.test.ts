@@ -96,6 +96,33 @@ describe('module summaries: resolving imports to project modules', () => {
     assert.deepEqual(describeProbes(root, 'other/src/main.ts'), [undefined]);
   });
 
+  it("resolves Nuxt's ~ / @ / ~~ aliases from the project layout when .nuxt/tsconfig.json is missing", () => {
+    const root = project({
+      // Nuxt 3: the source folder is the root
+      'n3/tsconfig.json': JSON.stringify({ extends: './.nuxt/tsconfig.json' }),
+      'n3/nuxt.config.ts': 'export default defineNuxtConfig({});\n',
+      'n3/server/utils/search.ts': 'export function searchClient() { return 1; }\n',
+      'n3/server/api/search.post.ts': "import { searchClient } from '~/server/utils/search';\nimport { searchClient as viaAt } from '@/server/utils/search';\nimport { searchClient as viaRoot } from '~~/server/utils/search';\nprobe(searchClient); probe(viaAt); probe(viaRoot);\n",
+      // Nuxt 4: `~` is app/, `server/` stays at the root
+      'n4/nuxt.config.ts': 'export default defineNuxtConfig({});\n',
+      'n4/app/utils/format.ts': 'export const format = () => 1;\n',
+      'n4/server/utils/db.ts': 'export function db() { return 1; }\n',
+      'n4/server/api/items.get.ts': "import { format } from '~/utils/format';\nimport { db } from '~/server/utils/db';\nprobe(format); probe(db);\n",
+      // no nuxt.config: `~/x` names nothing
+      'plain/src/main.ts': "import { db } from '~/server/utils/db';\nprobe(db);\n",
+    });
+    assert.deepEqual(describeProbes(root, 'n3/server/api/search.post.ts'), [
+      'n3/server/utils/search.ts#searchClient:FunctionDeclaration',
+      'n3/server/utils/search.ts#searchClient:FunctionDeclaration',
+      'n3/server/utils/search.ts#searchClient:FunctionDeclaration',
+    ]);
+    assert.deepEqual(describeProbes(root, 'n4/server/api/items.get.ts'), [
+      'n4/app/utils/format.ts#format:ArrowFunctionExpression',
+      'n4/server/utils/db.ts#db:FunctionDeclaration',
+    ]);
+    assert.deepEqual(describeProbes(root, 'plain/src/main.ts'), [undefined]);
+  });
+
   it('still resolves relative imports when the tsconfig cannot be loaded', () => {
     const root = project({
       'tsconfig.json': '{\n  // extends a package that is not installed\n  "extends": "@tsconfig/missing/tsconfig.json",\n}\n',
