@@ -14,7 +14,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../../ast/function-node';
-import { staticPropertyName } from '../../ast/static-property-name';
+import { readsMemberOf } from '../../ast/reads-member-of';
 import { LAMBDA_EVENT_FIELDS, LAMBDA_EVENT_PARAMETER_NAMES } from '../libraries/lambda-handlers';
 import { exportNameOf } from './exported-handlers';
 import type { ContextEnvironment, RequestContext } from './request-context';
@@ -35,14 +35,5 @@ function readsLambdaEventField(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
   const variable = sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === event.name);
-  return (
-    variable?.references.some((reference) => {
-      const member = reference.identifier.parent;
-      return (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === reference.identifier &&
-        LAMBDA_EVENT_FIELDS.has(staticPropertyName(member) ?? '')
-      );
-    }) ?? false
-  );
+  return readsMemberOf(variable, LAMBDA_EVENT_FIELDS);
 }

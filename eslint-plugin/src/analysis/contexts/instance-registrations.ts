@@ -21,6 +21,7 @@ import { isFunctionNode } from '../../ast/function-node';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { forEachDescendant } from '../../ast/for-each-descendant';
 import { propertyKeyName } from '../../ast/property-key-name';
+import { readsMemberOf } from '../../ast/reads-member-of';
 import { staticPropertyName } from '../../ast/static-property-name';
 import { staticString } from '../../ast/static-string';
 import { stripWrappers } from '../../ast/strip-wrappers';
@@ -99,16 +100,7 @@ function isUntypedProbotApp(object: TSESTree.Node, handler: TSESTree.Node | unde
   const context = handler.params[0];
   if (context?.type !== AST_NODE_TYPES.Identifier) return false;
   const contextVariable = findVariable(env.sourceCode.getScope(handler.body), context);
-  return (
-    contextVariable?.references.some((reference) => {
-      const parent = reference.identifier.parent;
-      return (
-        parent?.type === AST_NODE_TYPES.MemberExpression &&
-        parent.object === reference.identifier &&
-        PROBOT_CONTEXT_MEMBERS.has(staticPropertyName(parent) ?? '')
-      );
-    }) ?? false
-  );
+  return readsMemberOf(contextVariable, PROBOT_CONTEXT_MEMBERS);
 }
 
 /** `module.exports = fn`, `export default fn`, `export = fn`. */

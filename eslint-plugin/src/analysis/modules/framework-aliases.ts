@@ -14,8 +14,8 @@
  * These only say where to look: the resolver still resolves each candidate (extensions, `index`
  * files), and the first that resolves wins.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { isDirectory, isFile } from './file-kinds';
 
 export interface AliasRequest {
   /** The folder to resolve `request` from. */
@@ -74,20 +74,4 @@ function aliasRest(specifier: string, alias: string): string | undefined {
 function isInside(directory: string, folder: string): boolean {
   const relative = path.relative(folder, directory);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-function isDirectory(folder: string): boolean {
-  try {
-    return fs.statSync(folder).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -16,10 +16,10 @@
  * `oxc-resolver` is a native module. It is loaded lazily; when it cannot be loaded, nothing
  * resolves and module summaries are unavailable (rules keep their single-file behaviour).
  */
-import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
+import { isFile } from './file-kinds';
 import { frameworkAliasRequests } from './framework-aliases';
 import { clearWorkspaces, workspacePackages, workspaceRootOf } from './workspace-packages';
 
@@ -115,14 +115,6 @@ function nearestConfigFile(directory: string): string {
   }
   configFileOfDirectory.set(directory, found);
   return found;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**
