@@ -592,3 +592,67 @@ export async function fetchWithRetry(fn: () => Promise<Response>) {
     );
   });
 });
+
+describe('one condition asked twice: the second test has the answer the path already took', () => {
+  it('stays quiet when two tests with opposite answers between them release or read the body on every path', () => {
+    assert.deepEqual(
+      lint(`import { request } from 'undici';
+export async function poll(url: string) {
+  const { statusCode, body } = await request(url);
+  if (statusCode !== 200) await body.dump();
+  if (statusCode === 200) {
+    return body.json();
+  }
+  return null;
+}
+export async function check(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) await res.body?.cancel();
+  if (res.ok) return res.json();
+  return null;
+}
+`).found,
+      [],
+    );
+  });
+
+  it('still reports when the value may have changed in between, or the tests ask different questions', () => {
+    // the local is assigned again between the tests
+    assert.deepEqual(
+      lint(`import { request } from 'undici';
+export async function poll(url: string) {
+  let { statusCode, body } = await request(url);
+  if (statusCode !== 200) await body.dump();
+  statusCode = 200;
+  if (statusCode === 200) return null;
+  return body.json();
+}
+`).found,
+      ['3:7 unconsumedOnPath'],
+    );
+    // a property read again after a call: the call may have changed it
+    assert.deepEqual(
+      lint(`declare function refresh(state: { ready: boolean }): void;
+export async function load(url: string, state: { ready: boolean }) {
+  const res = await fetch(url);
+  if (!state.ready) await res.body?.cancel();
+  refresh(state);
+  if (state.ready) return res.json();
+  return null;
+}
+`).found,
+      ['3:9 unconsumedOnPath'],
+    );
+    // 200 and 404 are two questions: a 500 reads neither
+    assert.deepEqual(
+      lint(`export async function get(url: string) {
+  const res = await fetch(url);
+  if (res.status === 200) return res.json();
+  if (res.status === 404) return null;
+  return res.text();
+}
+`).found,
+      ['2:9 unconsumedOnPath'],
+    );
+  });
+});

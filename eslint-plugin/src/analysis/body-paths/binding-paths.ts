@@ -19,6 +19,7 @@ import { classifyBodyUse, type BodyUse, type BodyUseContext } from './body-consu
 import type { BodyFinding, ReleaseSuggestion } from './body-findings';
 import { firstJumpOnPath, searchPaths, type CodePathRecorder, type PathEnd, type PathEvent } from './code-paths';
 import { lastIterationEdges } from './last-iteration';
+import { repeatedTestEdges } from './repeated-tests';
 import type { ParameterUses } from './parameter-use';
 import { combineReleases, ReleaseSuggestions, statementOf } from './release-suggestions';
 import { ownerOf, type ResponseBinding } from './response-binding';
@@ -165,7 +166,8 @@ export class BindingPaths {
     // In a counted retry loop, the branch of a guard such as `attempt < max` taken on the last
     // iteration does not come back round to the request.
     const lastIteration = lastIterationEdges(binding.writer, owner, recorder, sourceCode);
-    const ends = searchPaths({ start, events, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder, lastIteration });
+    const repeatedTests = repeatedTestEdges(owner, recorder, sourceCode);
+    const ends = searchPaths({ start, events, effect: () => 'ends-path', blockedEdges, explicitThrowsOnly: recorder, lastIteration, repeatedTests });
     if (!ends) return helperExits;
     const findings: BodyFinding[] = [...helperExits, ...aliases.flatMap((alias) => this.findings(alias))];
     for (const end of ends) {
@@ -189,6 +191,7 @@ export class BindingPaths {
         blockedEdges,
         explicitThrowsOnly: recorder,
         lastIteration,
+        repeatedTests,
       });
       thrownHelpers = (helperEnds ?? [])
         .map((end) => (end.event?.kind === 'helper-throws' ? end.event.node : undefined))

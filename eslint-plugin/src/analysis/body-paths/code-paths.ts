@@ -275,6 +275,17 @@ export interface PathSearch<Kind extends string> {
     readonly blocked: ReadonlySet<string>;
     readonly leave: ReadonlySet<string>;
   };
+  /**
+   * One condition asked twice (repeated-tests.ts): a path that took one answer of the first test
+   * cannot take the other answer of the second, unless it forgot (entered a `forgetting` segment,
+   * for `volatile` facts) in between.
+   */
+  readonly repeatedTests?: {
+    readonly learn: ReadonlyMap<string, { readonly bit: number; readonly clears: number }>;
+    readonly blockedBy: ReadonlyMap<string, number>;
+    readonly forgetting: ReadonlySet<CodePathSegment>;
+    readonly volatile: number;
+  };
 }
 
 export function edgeKey(from: CodePathSegment, to: CodePathSegment): string {
@@ -307,12 +318,14 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
   const recorder = search.explicitThrowsOnly;
   const thrownFinals = new Set(start.codePath.thrownSegments);
   const returnedFinals = new Set(start.codePath.returnedSegments);
-  // A segment is visited at most eight times: before and after an explicit throw, a jump and a
-  // counted loop's last iteration, on the path.
+  // A segment is visited once per combination of: before or after an explicit throw, a jump and a
+  // counted loop's last iteration on the path, and the answers it knows from repeated tests (few
+  // combinations in practice; `maxSegments` bounds the walk).
   const visited = new Set<string>();
   /** `threw`: an explicit throw lies on the path; `jumped`: a return/break/continue does (see below). */
   /** `last`: on a counted loop's last iteration (`search.lastIteration`). */
-  interface Step { segment: CodePathSegment; after: number; previous: Step | undefined; threw: boolean; jumped: boolean; last: boolean }
+  /** `known`: the answers learnt from repeated tests (`search.repeatedTests`), one bit each. */
+  interface Step { segment: CodePathSegment; after: number; previous: Step | undefined; threw: boolean; jumped: boolean; last: boolean; known: number }
   const queue: Step[] = start.segments.map((segment) => ({
     segment,
     after: start.order,
@@ -320,7 +333,9 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
     threw: false,
     jumped: false,
     last: false,
+    known: 0,
   }));
+  const repeatedTests = search.repeatedTests;
   const lastIteration = search.lastIteration;
   let visits = 0;
 
@@ -385,10 +400,18 @@ export function searchPaths<Kind extends string>(search: PathSearch<Kind>): Path
         if (lastIteration.enter.has(edge)) last = true;
         else if (lastIteration.leave.has(edge)) last = false;
       }
-      const key = `${segment.id}:${threw}:${jumped}:${last}`;
+      let known = step.known;
+      if (repeatedTests) {
+        const contradicted = repeatedTests.blockedBy.get(edge);
+        if (contradicted !== undefined && (known & contradicted) !== 0) continue;
+        const fact = repeatedTests.learn.get(edge);
+        if (fact) known = (known & ~fact.clears) | fact.bit;
+        if (repeatedTests.forgetting.has(segment)) known &= ~repeatedTests.volatile;
+      }
+      const key = `${segment.id}:${threw}:${jumped}:${last}:${known}`;
       if (visited.has(key)) continue;
       visited.add(key);
-      queue.push({ segment, after: -1, previous: step, threw, jumped, last });
+      queue.push({ segment, after: -1, previous: step, threw, jumped, last, known });
     }
   }
   return ends;
