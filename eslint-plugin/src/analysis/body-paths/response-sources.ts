@@ -57,7 +57,7 @@ import {
   type MethodParameter,
 } from './request-method';
 import { isRequestFunctionName, isResponseFunctionType } from './response-function-types';
-import { functionName } from '../contexts/call-graph';
+import { functionName } from '../../ast/function-name';
 import { isNonNetworkUrl } from './non-network-url';
 import { forwardedResponse, type ForwardedResponse } from './callback-forwarding';
 import { responseInObject } from './response-objects';

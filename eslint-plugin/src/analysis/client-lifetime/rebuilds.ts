@@ -22,7 +22,8 @@ import { staticPropertyName } from '../../ast/static-property-name';
 import { outermostCarrier } from '../../ast/outermost-carrier';
 import { stripWrappers } from '../../ast/strip-wrappers';
 import { moduleSpecifierOfLoad, resolveModuleRefs } from '../imports/module-refs';
-import { calledFunction, classOfMember, functionName, functionUses } from '../contexts/call-graph';
+import { calledFunction, classOfMember, functionUses } from '../contexts/call-graph';
+import { functionName } from '../../ast/function-name';
 import {
   describeContext,
   describeRepetition,

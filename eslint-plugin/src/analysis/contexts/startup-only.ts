@@ -9,7 +9,8 @@ import { calledName } from '../../ast/called-name';
 import { enclosingFunction } from '../../ast/enclosing-function';
 import { isFunctionNode } from '../../ast/function-node';
 import { outermostCarrier } from '../../ast/outermost-carrier';
-import { functionName, functionUses } from './call-graph';
+import { functionUses } from './call-graph';
+import { functionName } from '../../ast/function-name';
 import {
   CLI_COMMAND_ACTION,
   CLI_COMMAND_CLASSES,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { functionName, functionUses } from '../../../src/analysis/contexts/call-graph';
+import { functionUses } from '../../../src/analysis/contexts/call-graph';
+import { functionName } from '../../../src/ast/function-name';
 import { isFunctionNode } from '../../../src/ast/function-node';
 import { probeAll } from '../../support/probe-linter';
 

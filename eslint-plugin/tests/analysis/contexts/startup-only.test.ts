@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { functionName } from '../../../src/analysis/contexts/call-graph';
+import { functionName } from '../../../src/ast/function-name';
 import { isFunctionNode } from '../../../src/ast/function-node';
 import { invocationUnit, isInsideTestCallback, isStartupName, isStartupOnly } from '../../../src/analysis/contexts/startup-only';
 import { enclosingFunction } from '../../../src/ast/enclosing-function';
