@@ -570,7 +570,16 @@ export async function fetchWithTransientRetry(doFetch: () => Promise<Response>, 
     assert.deepEqual(lint(`export async function withRetry(fn: () => Promise<Response>) {\n  return fn();\n}\n`).found, []);
     // No name says the function makes a request: a probe given some function of that type.
     assert.deepEqual(lint(`export async function status(probe: typeof fetch, url: string) {\n  const res = await probe(url);\n  return res.ok;\n}\n`).found, []);
-    // A server middleware gets the response it is about to send: no socket behind it.
+    // A server's request handler gets the response it is about to send: no socket behind it.
+    assert.deepEqual(
+      lint(`export async function handleRequest(request: Request, next: () => Promise<Response>) {
+  const res = await next();
+  if (res.status === 404) return new Response('not here', { status: 404 });
+  return res;
+}
+`).found,
+      [],
+    );
     assert.deepEqual(
       lint(`export async function middleware(req: Request, next: () => Promise<Response>) {
   const res = await next();

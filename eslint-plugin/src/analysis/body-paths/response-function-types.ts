@@ -57,17 +57,22 @@ function isGlobal(scope: TSESLint.Scope.Scope, name: string): boolean {
   return !variable || variable.defs.length === 0;
 }
 
-/** Names of a parameter, or of its function, that say calling it sends a request. */
-const REQUEST_FUNCTION_NAME = /fetch|request|retry|http/i;
+/** Names of a parameter that say calling it sends a request: `doFetch`, `makeRequest`, `httpCall`. */
+const REQUEST_PARAMETER_NAME = /fetch|request|retry|http/i;
+/**
+ * Names of a function that say the function it is given sends requests: `fetchWithRetry(fn)`,
+ * `withRetries(fn)`. Not "request": a server's `handleRequest(request, next)` gets its own response.
+ */
+const REQUEST_FUNCTION_NAME = /fetch|retry|retries/i;
 
 /**
- * `doFetch`, `makeRequest`, or any parameter of `fetchWithRetry(fn)`; never `next` or `resolve`. A
- * parameter named `fetch` itself shadows the global on purpose (a test double's signature, a
- * platform's own fetch): it counts only through its function's name.
+ * True when a parameter called `parameterName` of a function called `functionName` is a request
+ * function by name. A parameter named `fetch` itself shadows the global on purpose (a test
+ * double's signature, a platform's own fetch): it counts only through its function's name.
  */
 export function isRequestFunctionName(parameterName: string, functionName: string | undefined): boolean {
   return (
-    (parameterName !== 'fetch' && REQUEST_FUNCTION_NAME.test(parameterName)) ||
+    (parameterName !== 'fetch' && REQUEST_PARAMETER_NAME.test(parameterName)) ||
     (functionName !== undefined && REQUEST_FUNCTION_NAME.test(functionName))
   );
 }
