@@ -52,6 +52,15 @@ ruleTester.run('no-unconsumed-body (helpers that leave early without reading)', 
   return response.text();
 }`),
     },
+    // An exit on a local derived from something other than the response (the caller already checked it).
+    { code: cimd(`async function readBoundedText(response: Response, mode = 'strict'): Promise<string | null> {
+  const normalised = mode.trim().toLowerCase();
+  const lenient = normalised === 'lenient';
+  if (lenient) {
+    return null;
+  }
+  return response.text();
+}`) },
     // A helper that reads on every path.
     { code: cimd(`async function readBoundedText(response: Response): Promise<string | null> {
   const text = await response.text();
@@ -119,6 +128,61 @@ ruleTester.run('no-unconsumed-body (helpers that leave early without reading)', 
   }
   return response.text();
 }`),
+            },
+          ],
+        },
+      ],
+    },
+    // assistant-ui's A2A client: the test reads a local derived from another local of the headers.
+    {
+      code: `async function readEvents(response: Response) {
+  const contentType = response.headers.get('Content-Type');
+  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase();
+  if (mediaType !== 'text/event-stream') {
+    throw new Error('expected an event stream, got ' + contentType);
+  }
+  return response.text();
+}
+export async function stream(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  return readEvents(response);
+}`,
+      errors: [
+        {
+          messageId: 'helperExitsUnread',
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'suggestCancel',
+              output: `async function readEvents(response: Response) {
+  const contentType = response.headers.get('Content-Type');
+  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase();
+  if (mediaType !== 'text/event-stream') {
+    await response.body?.cancel();
+    throw new Error('expected an event stream, got ' + contentType);
+  }
+  return response.text();
+}
+export async function stream(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  return readEvents(response);
+}`,
+            },
+            {
+              messageId: 'suggestRead',
+              output: `async function readEvents(response: Response) {
+  const contentType = response.headers.get('Content-Type');
+  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase();
+  if (mediaType !== 'text/event-stream') {
+    await response.arrayBuffer();
+    throw new Error('expected an event stream, got ' + contentType);
+  }
+  return response.text();
+}
+export async function stream(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  return readEvents(response);
+}`,
             },
           ],
         },

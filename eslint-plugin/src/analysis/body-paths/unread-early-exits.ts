@@ -16,8 +16,9 @@
  *   `if (test) return/throw …` (or a block ending in one, without `else`), before any statement
  *   that reads, releases or hands on the parameter (an earlier `if` that leaves after releasing it,
  *   `if (!res.ok) { await res.body?.cancel(); throw … }`, does not read it for the path that goes on);
- * - `test` reads the parameter's status or headers, directly or through a local of the helper's
- *   body initialised from them (`const contentLength = response.headers.get(...)`), and does not
+ * - `test` reads the parameter's status or headers, directly or through locals of the helper's
+ *   body initialised from them (`const contentLength = response.headers.get(...)`, `const
+ *   mediaType = contentType?.split(';')[0]`), and does not
  *   prove the body absent (`if (res.status === 204) return null`, `if (!res.body) return null`);
  * - the branch does not touch the body (no `cancel()`, no hand-off, no `return res`).
  */
@@ -56,7 +57,12 @@ export function unreadEarlyExit(
     if (touchesBody(statement)) return undefined;
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        if (declarator.init && within(declarator.init).length > 0) derived.push(...(context.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []));
+        // `const contentType = res.headers.get('content-type')`, then `const mediaType =
+        // contentType?.split(';')[0]`: derived from the metadata, directly or through another local.
+        const init = declarator.init;
+        if (init && (within(init).length > 0 || readsAny(init, derived))) {
+          derived.push(...(context.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []));
+        }
       }
     }
   }
