@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { findVariable } from './find-variable';
+import { isUndeclared } from './is-undeclared';
 import { staticPropertyName } from './static-property-name';
 
 export function commonJsExportProperty(node: TSESTree.Node, scope: TSESLint.Scope.Scope): string | undefined {
@@ -13,7 +13,7 @@ export function commonJsExportProperty(node: TSESTree.Node, scope: TSESLint.Scop
   const name = staticPropertyName(node);
   if (name === undefined) return undefined;
   const object = node.object;
-  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'exports' && isUndeclared(object, scope) ? name : undefined;
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'exports' && isUndeclared(scope, object) ? name : undefined;
   return isModuleExports(object, scope) ? name : undefined;
 }
 
@@ -24,11 +24,6 @@ export function isModuleExports(node: TSESTree.Node, scope: TSESLint.Scope.Scope
     node.object.type === AST_NODE_TYPES.Identifier &&
     node.object.name === 'module' &&
     staticPropertyName(node) === 'exports' &&
-    isUndeclared(node.object, scope)
+    isUndeclared(scope, node.object)
   );
-}
-
-function isUndeclared(identifier: TSESTree.Identifier, scope: TSESLint.Scope.Scope): boolean {
-  const variable = findVariable(scope, identifier);
-  return !variable || variable.defs.length === 0;
 }

@@ -11,14 +11,14 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { findVariable } from '../../ast/find-variable';
+import { isUndeclared } from '../../ast/is-undeclared';
 
 /** True when calling a value of type `type` gives a fetch Response (or a promise of one). */
 export function isResponseFunctionType(type: TSESTree.TypeNode, scope: TSESLint.Scope.Scope): boolean {
   if (type.type === AST_NODE_TYPES.TSTypeQuery) {
     // `typeof fetch`, `typeof globalThis.fetch`
     const name = type.exprName;
-    if (name.type === AST_NODE_TYPES.Identifier) return name.name === 'fetch' && isGlobal(scope, 'fetch');
+    if (name.type === AST_NODE_TYPES.Identifier) return name.name === 'fetch' && isUndeclared(scope, 'fetch');
     return (
       name.type === AST_NODE_TYPES.TSQualifiedName &&
       name.left.type === AST_NODE_TYPES.Identifier &&
@@ -47,14 +47,8 @@ function isGlobalResponse(type: TSESTree.TypeNode, scope: TSESLint.Scope.Scope):
     type.typeName.type === AST_NODE_TYPES.Identifier &&
     type.typeName.name === 'Response' &&
     !type.typeArguments &&
-    isGlobal(scope, 'Response')
+    isUndeclared(scope, 'Response')
   );
-}
-
-/** No binding of the file (declaration, import, parameter) is called `name`. */
-function isGlobal(scope: TSESLint.Scope.Scope, name: string): boolean {
-  const variable = findVariable(scope, name);
-  return !variable || variable.defs.length === 0;
 }
 
 /** Names of a parameter that say calling it sends a request: `doFetch`, `makeRequest`, `httpCall`. */
